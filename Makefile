@@ -1,0 +1,53 @@
+# helpbot — `make run` to start the assistant, `make test` to run every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+MODEL := models/helpbot.tar.gz
+TRAINING_INPUTS := bot/config.yml $(wildcard bot/domain/*.yml) $(shell find data -name '*.yml' 2>/dev/null)
+
+export RASA_TELEMETRY_ENABLED ?= false
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+export HELPBOT_ACTION_URL ?= http://localhost:5055/webhook
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+
+.PHONY: help setup ingest train run test test-unit validate lint clean
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	@python=$$(scripts/find-python.sh) || exit 1; \
+	if [ ! -x $(BIN)/python ]; then echo "Creating $(VENV) with $$python"; $$python -m venv $(VENV) || exit 1; fi
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+setup: $(BIN)/.installed ## Create .venv and install helpbot with its dependencies
+
+ingest: setup ## Rebuild the posting knowledge base from knowledge/postings/
+	$(BIN)/helpbot ingest
+
+$(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
+	$(BIN)/rasa train --config bot/config.yml --domain bot/domain --data data \
+		--out models --fixed-model-name helpbot
+	@touch $@
+
+train: $(MODEL) ## Train the Rasa model when its data or config changed
+
+run: ingest train ## Set up everything and start the assistant (Rasa :5005, actions :5055)
+	$(BIN)/helpbot serve
+
+validate: setup ## Check the Rasa training data and domain
+	$(BIN)/rasa data validate --config bot/config.yml --domain bot/domain --data data --fail-on-warnings
+
+test: ingest train validate ## Set up everything and run the whole test suite
+	$(BIN)/pytest
+
+lint: setup ## Static checks (ruff, mypy)
+	$(BIN)/ruff check bot actions knowledge tests
+	$(BIN)/mypy
+
+clean: ## Remove the virtual env, trained models and local data
+	rm -rf $(VENV) models var results .pytest_cache

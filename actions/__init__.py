@@ -1,0 +1,1 @@
+"""The helpbot action server: one custom action per module, each thin."""

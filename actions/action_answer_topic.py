@@ -1,0 +1,61 @@
+"""Answer a topic question (deadline, salary, VPN, ...) for the posting in question."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import names
+from actions.conversation import latest_intent, latest_text, resolve
+from actions.messages import say
+from actions.replies import ask_which_posting, confident_hit, send_answer, send_passage
+from bot.settings import get_settings
+from knowledge.answers import answer
+from knowledge.catalog import get_catalog
+from knowledge.topics import topic_of_intent
+
+ACTION_NAME = "action_answer_topic"
+
+
+class ActionAnswerTopic(Action):
+    """Topic intent -> the posting's answer with its source, or 'the posting does not say'."""
+
+    def name(self) -> str:
+        return ACTION_NAME
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        topic = topic_of_intent(latest_intent(tracker))
+        catalog = get_catalog()
+        if topic is None:
+            return []
+        if not catalog.postings():
+            say(dispatcher, names.REPLY_KB_EMPTY)
+            return []
+        resolution = resolve(tracker, catalog)
+        if resolution.posting is None:
+            ask_which_posting(dispatcher, resolution.candidates)
+            return [
+                SlotSet(names.SLOT_PENDING_TOPIC, topic),
+                SlotSet(names.SLOT_PENDING_QUESTION, latest_text(tracker) or None),
+            ]
+        posting = resolution.posting
+        settings = get_settings()
+        reply = answer(topic, posting, settings.today())
+        hit = None if reply.stated else confident_hit(
+            catalog.index(posting), latest_text(tracker), settings.search_min_score * 1.5
+        )
+        if hit:
+            send_passage(dispatcher, posting, hit)
+        else:
+            send_answer(dispatcher, posting, topic, reply)
+        return [
+            SlotSet(names.SLOT_POSTING, posting.posting_id),
+            SlotSet(names.SLOT_LAST_TOPIC, topic),
+            SlotSet(names.SLOT_PENDING_TOPIC, None),
+            SlotSet(names.SLOT_PENDING_QUESTION, None),
+        ]

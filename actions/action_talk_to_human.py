@@ -1,0 +1,48 @@
+"""'Talk to a person': the posting's real contacts, since the bot cannot hand over a chat."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import names
+from actions.conversation import resolve
+from actions.messages import say
+from actions.replies import ask_which_posting, contact_line, source_line
+from bot.settings import get_settings
+from knowledge.answers import answer
+from knowledge.catalog import get_catalog
+
+ACTION_NAME = "action_talk_to_human"
+
+
+class ActionTalkToHuman(Action):
+    """Give the people to contact for the posting in question."""
+
+    def name(self) -> str:
+        return ACTION_NAME
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        catalog = get_catalog()
+        if not catalog.postings():
+            say(dispatcher, names.REPLY_KB_EMPTY)
+            return []
+        resolution = resolve(tracker, catalog)
+        if resolution.posting is None:
+            ask_which_posting(dispatcher, resolution.candidates)
+            return [SlotSet(names.SLOT_PENDING_TOPIC, "contact")]
+        posting = resolution.posting
+        contacts = answer("contact", posting, get_settings().today())
+        if contacts.stated:
+            say(dispatcher, names.REPLY_HUMAN_CONTACTS,
+                contacts=contacts.text,
+                source=source_line(posting, contacts.sections),
+            )
+        else:
+            say(dispatcher, names.REPLY_NO_CONTACTS, contact=contact_line(posting))
+        return [SlotSet(names.SLOT_POSTING, posting.posting_id)]

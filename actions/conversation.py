@@ -1,0 +1,51 @@
+"""What the actions read from a tracker: the message, the page's posting, the current posting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions import names
+from actions.posting_context import Resolution, resolve_posting
+from knowledge.catalog import Catalog
+
+
+def latest_text(tracker: Tracker) -> str:
+    """The user's latest message text ('' for a button payload)."""
+    text = tracker.latest_message.get("text") or ""
+    return "" if text.startswith("/") else text
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    """The latest message's intent name."""
+    intent = tracker.latest_message.get("intent") or {}
+    return intent.get("name")
+
+
+def message_metadata(tracker: Tracker) -> dict[str, Any]:
+    """The latest message's metadata (the website and Teams put the posting and sender here)."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    return metadata if isinstance(metadata, dict) else {}
+
+
+def page_posting_id(tracker: Tracker) -> str | None:
+    """The posting id the channel sent with the message, if any."""
+    value = message_metadata(tracker).get(names.METADATA_POSTING)
+    return value if isinstance(value, str) and value else None
+
+
+def entity_posting_id(tracker: Tracker) -> str | None:
+    """The posting id a button payload carried, if any."""
+    value = next(tracker.get_latest_entity_values(names.ENTITY_POSTING), None)
+    return value if isinstance(value, str) and value else None
+
+
+def resolve(tracker: Tracker, catalog: Catalog) -> Resolution:
+    """The posting this message is about (see `resolve_posting`)."""
+    return resolve_posting(
+        text=latest_text(tracker),
+        postings=catalog.postings(),
+        page_posting_id=entity_posting_id(tracker) or page_posting_id(tracker),
+        current_posting_id=tracker.get_slot(names.SLOT_POSTING),
+    )

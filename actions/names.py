@@ -1,0 +1,33 @@
+"""Names shared by the actions, the domain and the tests."""
+
+from __future__ import annotations
+
+# slots
+SLOT_POSTING = "posting_id"
+SLOT_PENDING_TOPIC = "pending_topic"
+SLOT_PENDING_QUESTION = "pending_question"
+SLOT_LAST_TOPIC = "last_topic"
+
+# entities and metadata keys
+ENTITY_POSTING = "posting_id"
+METADATA_POSTING = "posting_id"
+
+# intents
+INTENT_SELECT_POSTING = "select_posting"
+INTENT_OUT_OF_SCOPE = "out_of_scope"
+INTENT_FALLBACK = "nlu_fallback"
+
+# texts the actions send (actions.messages)
+REPLY_TOPIC_ANSWER = "reply_topic_answer"
+REPLY_NOT_STATED = "reply_not_stated"
+REPLY_SEARCH_ANSWER = "reply_search_answer"
+REPLY_ASK_WHICH_POSTING = "reply_ask_which_posting"
+REPLY_POSTING_SELECTED = "reply_posting_selected"
+REPLY_OUT_OF_SCOPE = "reply_out_of_scope"
+REPLY_KB_EMPTY = "reply_kb_empty"
+REPLY_CAPABILITIES = "reply_capabilities"
+REPLY_HUMAN_CONTACTS = "reply_human_contacts"
+REPLY_NO_CONTACTS = "reply_no_contacts"
+
+# pending topic meaning "search the posting for the pending question"
+PENDING_SEARCH = "search"

@@ -1,0 +1,45 @@
+"""Decide which posting a message is about: named in the text, the page's, the conversation's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from knowledge.matching import mentioned_postings
+from knowledge.model import Posting
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The posting in question, or the candidates to ask the user to choose from."""
+
+    posting: Posting | None
+    candidates: tuple[Posting, ...] = ()
+
+
+def resolve_posting(
+    *,
+    text: str,
+    postings: Sequence[Posting],
+    page_posting_id: str | None = None,
+    current_posting_id: str | None = None,
+) -> Resolution:
+    """Pick the posting a message is about.
+
+    A posting the text names outright wins (an applicant on one posting's page may ask about
+    another); then the page's posting (message metadata); then the posting already under
+    discussion; then the only posting. Otherwise the user is asked, with the candidates.
+    """
+    by_id = {p.posting_id: p for p in postings}
+    known = [by_id[i] for i in (page_posting_id, current_posting_id) if i and i in by_id]
+    named = mentioned_postings(text, postings)
+    if len(named) == 1:
+        return Resolution(named[0])
+    for posting in known:
+        if not named or posting in named:
+            return Resolution(posting)
+    if len(named) > 1:
+        return Resolution(None, tuple(named))
+    if len(postings) == 1:
+        return Resolution(postings[0])
+    return Resolution(None, tuple(postings))

@@ -1,0 +1,68 @@
+"""Settings for every helpbot process, read once from the environment and `.env`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from dotenv import load_dotenv
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Configuration values; every field has an embedded default (see `.env.example`)."""
+
+    database_url: str
+    postings_dir: Path
+    timezone: str
+    search_min_score: float
+    rasa_url: str
+    action_server_port: int
+    rasa_port: int
+    cors_origins: tuple[str, ...]
+    fixed_today: date | None
+
+    def today(self) -> date:
+        """Today's date in the configured time zone (or the fixed date, for demos and tests)."""
+        if self.fixed_today:
+            return self.fixed_today
+        return datetime.now(ZoneInfo(self.timezone)).date()
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def _default_database_url() -> str:
+    return f"sqlite:///{PROJECT_ROOT / 'var' / 'helpbot.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the settings, loading `.env` (without overriding the environment) the first time."""
+    load_dotenv(PROJECT_ROOT / ".env", override=False)
+    return Settings(
+        database_url=_env("HELPBOT_DATABASE_URL", _default_database_url()),
+        postings_dir=Path(_env("HELPBOT_POSTINGS_DIR", str(PROJECT_ROOT / "knowledge" / "postings"))),
+        timezone=_env("HELPBOT_TIMEZONE", "America/Los_Angeles"),
+        search_min_score=float(_env("HELPBOT_SEARCH_MIN_SCORE", "0.18")),
+        rasa_url=_env("HELPBOT_RASA_URL", "http://localhost:5005"),
+        action_server_port=int(_env("HELPBOT_ACTION_PORT", "5055")),
+        rasa_port=int(_env("HELPBOT_RASA_PORT", "5005")),
+        cors_origins=tuple(
+            o.strip() for o in _env("HELPBOT_CORS_ORIGINS", "http://localhost:8080").split(",") if o.strip()
+        ),
+        fixed_today=date.fromisoformat(_env("HELPBOT_TODAY", "")) if _env("HELPBOT_TODAY", "") else None,
+    )
+
+
+def reset_settings() -> None:
+    """Forget the cached settings (tests change the environment between cases)."""
+    get_settings.cache_clear()

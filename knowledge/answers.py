@@ -1,0 +1,267 @@
+"""Compose an answer on one topic for one posting, from that posting's text alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from knowledge.model import Contact, Fact, Posting
+from knowledge.text import sentences
+from knowledge.topics import TOPICS
+
+_PURPOSE_LABELS: dict[str, str] = {
+    "selection": "Questions about the selection process",
+    "technical": "Technical help with the online application",
+    "it_help": "VPN / IT help",
+    "accommodation": "Reasonable accommodations",
+    "extension": "Deadline extensions",
+    "evaluation": "Approved foreign transcript evaluators",
+    "equal_opportunity": "Equal opportunity inquiries",
+    "general": "General",
+}
+_CONTACT_PREFERENCE = ("selection", "general", "technical", "accommodation", "it_help")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer's text, the posting sections it quotes, and whether the posting states it."""
+
+    text: str
+    sections: tuple[str, ...]
+    stated: bool
+
+
+def format_date(day: date) -> str:
+    """`2025-12-11` -> `December 11, 2025`."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _answer(parts: Iterable[tuple[str, str | None]]) -> Answer:
+    """Join (text, section) parts, dropping repeated sentences; no parts means not stated."""
+    texts: list[str] = []
+    sections: list[str] = []
+    seen: set[str] = set()
+    for text, section in parts:
+        kept = [s for s in _sentences_of(text) if s not in seen]
+        seen.update(kept)
+        if not kept:
+            continue
+        texts.append(" ".join(kept) if "\n" not in text else text)
+        if section and section not in sections:
+            sections.append(section)
+    return Answer("\n".join(texts), tuple(sections), bool(texts))
+
+
+def _sentences_of(text: str) -> list[str]:
+    return [s for line in text.split("\n") for s in (sentences(line) or [line]) if s.strip()]
+
+
+def _facts(posting: Posting, *keys: str) -> list[tuple[str, str | None]]:
+    found = [posting.fact(k) for k in keys]
+    return [(f.text, f.section) for f in found if f is not None]
+
+
+def _contact_lines(
+    contacts: Iterable[Contact], already: Iterable[tuple[str, str | None]] = ()
+) -> list[tuple[str, str | None]]:
+    """A line per contact, leaving out those the quoted text already gives."""
+    said = " ".join(text for text, _ in already)
+    return [
+        (f"{_PURPOSE_LABELS.get(c.purpose, 'Contact')}: {c.value}", c.section)
+        for c in contacts
+        if c.value not in said
+    ]
+
+
+def _with_contacts(posting: Posting, fact_keys: tuple[str, ...], *purposes: str) -> Answer:
+    facts = _facts(posting, *fact_keys)
+    return _answer(facts + _contact_lines(posting.contacts_for(*purposes), facts))
+
+
+def deadline(posting: Posting, today: date) -> Answer:
+    """Filing period, opening date, open or closed as of today, and where extensions are posted."""
+    parts = [(f"Filing period: {text}", section) for text, section in _facts(posting, "filing_period")]
+    if not parts and posting.closing_date:
+        parts.append((f"Applications close on {format_date(posting.closing_date)}.", _section(posting, "closing_date")))
+    if posting.opening_date and not _mentions_date(parts, posting.opening_date):
+        parts.append((f"The posting opened on {format_date(posting.opening_date)}.",
+                      _section(posting, "opening_date", "published_date")))
+    parts += _facts(posting, "first_consideration", "continuous")
+    status = _filing_status(posting, today)
+    if not parts:
+        return Answer("", (), False)
+    parts.append((status, None))
+    extension = posting.fact("deadline_extension")
+    if extension:
+        parts.append((extension.text, extension.section))
+    return _answer(parts)
+
+
+def _mentions_date(parts: list[tuple[str, str | None]], day: date) -> bool:
+    return any(str(day.year) in text and (day.strftime("%B") in text or f"{day.month:02d}/" in text)
+               for text, _ in parts)
+
+
+def _section(posting: Posting, *keys: str) -> str | None:
+    return next((f.section for f in (posting.fact(k) for k in keys) if f), None)
+
+
+def _filing_status(posting: Posting, today: date) -> str:
+    as_of = f"As of today ({format_date(today)})"
+    if posting.opening_date and today < posting.opening_date:
+        return f"{as_of}, the filing period has not opened yet."
+    if posting.closing_date:
+        if today > posting.closing_date:
+            return f"{as_of}, that filing period has ended."
+        days = (posting.closing_date - today).days
+        left = "today is the last day" if days == 0 else f"{days} day{'s' if days != 1 else ''} left"
+        return f"{as_of}, the filing period is open ({left})."
+    if posting.open_continuous or posting.may_close_any_time:
+        status = f"{as_of}, the posting gives no closing date: it stays open until it is closed"
+        if posting.first_consideration_date and today > posting.first_consideration_date:
+            status += f", and the first-consideration date ({format_date(posting.first_consideration_date)}) has passed"
+        return status + "."
+    return "The posting does not give a closing date."
+
+
+def salary(posting: Posting, today: date) -> Answer:
+    """The salary range as stated."""
+    if posting.salary:
+        pay = posting.salary
+        return _answer([(f"Salary: {pay.text}", pay.section)])
+    return _answer(_facts(posting, "salary"))
+
+
+def vpn(posting: Posting, today: date) -> Answer:
+    """VPN instructions with the IT help contacts."""
+    return _answer(_facts(posting, "vpn", "it_help"))
+
+
+def transcripts(posting: Posting, today: date) -> Answer:
+    """When to present transcripts, foreign evaluation, the DETAILED report, approved evaluators."""
+    return _answer(_facts(posting, "transcripts", "foreign_evaluation", "detailed_report", "evaluators_link"))
+
+
+def accommodation(posting: Posting, today: date) -> Answer:
+    """How to request a reasonable accommodation."""
+    return _with_contacts(posting, ("accommodation",), "accommodation")
+
+
+def requirements(posting: Posting, today: date) -> Answer:
+    """Education, experience, substitutions, and by when they must be met."""
+    return _answer(_facts(posting, "requirements", "substitution", "requirements_deadline"))
+
+
+def selection_process(posting: Posting, today: date) -> Answer:
+    """The selection process, with who answers questions about it."""
+    return _with_contacts(posting, ("selection_process",), "selection")
+
+
+def eligibility_list(posting: Posting, today: date) -> Answer:
+    """Who gets offers from the eligibility list and how long it lasts."""
+    return _answer(_facts(posting, "eligibility_list"))
+
+
+def benefits(posting: Posting, today: date) -> Answer:
+    """The benefits as stated."""
+    return _answer(_facts(posting, "benefits"))
+
+
+def contact(posting: Posting, today: date) -> Answer:
+    """Every contact the posting gives, by what it is for."""
+    useful = [c for c in posting.contacts if c.purpose not in ("social", "class_description")]
+    return _answer(_contact_lines(useful))
+
+
+def technical_help(posting: Posting, today: date) -> Answer:
+    """Where to get help with the online application."""
+    return _with_contacts(posting, ("technical_help",), "technical")
+
+
+def confirmation_email(posting: Posting, today: date) -> Answer:
+    """What the confirmation email means and whom to ask when it did not come."""
+    if not posting.fact("confirmation_email"):
+        return Answer("", (), False)
+    return _with_contacts(posting, ("confirmation_email",), "technical")
+
+
+def location(posting: Posting, today: date) -> Answer:
+    """Location, department, division and site, as stated."""
+    labelled = [("Location", "location"), ("Department", "department"), ("Division", "division"), ("Site", "site")]
+    parts: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+    for label, key in labelled:
+        fact = posting.fact(key)
+        if fact and fact.text not in seen:
+            seen.add(fact.text)
+            parts.append((fact.text if len(fact.text) > 60 else f"{label}: {fact.text}", fact.section))
+    return _answer(parts)
+
+
+def job_number(posting: Posting, today: date) -> Answer:
+    """The job number."""
+    fact = posting.fact("job_number")
+    return _answer([(f"Job number: {fact.text}", fact.section)] if fact else [])
+
+
+def duties(posting: Posting, today: date) -> Answer:
+    """The duties, as listed."""
+    return _answer(_facts(posting, "duties"))
+
+
+def probation(posting: Posting, today: date) -> Answer:
+    """The probationary period."""
+    return _answer(_facts(posting, "probation"))
+
+
+def background_check(posting: Posting, today: date) -> Answer:
+    """Background checks, fingerprinting and the like."""
+    return _answer(_facts(posting, "background_check"))
+
+
+def supplemental_questions(posting: Posting, today: date) -> Answer:
+    """The supplemental questions, numbered."""
+    fact = posting.fact("supplemental_questions")
+    if not fact:
+        return Answer("", (), False)
+    listed = "\n".join(f"{i}. {q}" for i, q in enumerate(posting.supplemental_questions, start=1))
+    return Answer(f"The application asks these supplemental questions:\n{listed}", (fact.section,), True)
+
+
+COMPOSERS: dict[str, Callable[[Posting, date], Answer]] = {
+    "deadline": deadline, "vpn": vpn, "transcripts": transcripts, "accommodation": accommodation,
+    "salary": salary, "requirements": requirements, "selection_process": selection_process,
+    "eligibility_list": eligibility_list, "benefits": benefits, "contact": contact,
+    "technical_help": technical_help, "confirmation_email": confirmation_email,
+    "location": location, "job_number": job_number, "duties": duties, "probation": probation,
+    "background_check": background_check, "supplemental_questions": supplemental_questions,
+}
+assert set(COMPOSERS) == set(TOPICS), "every topic needs a composer"
+
+
+def answer(topic: str, posting: Posting, today: date) -> Answer:
+    """Answer `topic` for `posting` as of `today`."""
+    return COMPOSERS[topic](posting, today)
+
+
+def best_contact(posting: Posting) -> Contact | None:
+    """The contact to point to when the posting does not answer a question."""
+    for purpose in _CONTACT_PREFERENCE:
+        found = [c for c in posting.contacts_for(purpose) if c.kind in ("email", "phone")]
+        if found:
+            return found[0]
+    return next((c for c in posting.contacts if c.kind in ("email", "phone")), None)
+
+
+def empty_section(posting: Posting, topic: str) -> str | None:
+    """A heading for `topic` that the posting has but left empty (for example SALARY DETAILS)."""
+    patterns = {"salary": r"salary|compensation|pay", "benefits": r"benefit", "duties": r"dut(?:y|ies)"}
+    pattern = patterns.get(topic)
+    if not pattern:
+        return None
+    return next((s.heading for s in posting.sections if not s.body and re.search(pattern, s.heading, re.I)), None)
+
+
+__all__ = ["Answer", "Fact", "answer", "best_contact", "empty_section", "format_date"]

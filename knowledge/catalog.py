@@ -1,0 +1,60 @@
+"""The postings as the running assistant sees them: reloaded whenever an ingest changes them."""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+from sqlalchemy.engine import Engine
+
+from knowledge import store
+from knowledge.model import Posting
+from knowledge.search import PostingIndex
+
+
+class Catalog:
+    """Postings by id and their search indexes, refreshed when the store's revision changes."""
+
+    def __init__(self, engine: Engine | None = None) -> None:
+        self._engine = engine
+        self._lock = threading.Lock()
+        self._revision = -1
+        self._postings: dict[str, Posting] = {}
+        self._indexes: dict[str, PostingIndex] = {}
+
+    def refresh(self) -> None:
+        """Reload the postings if an ingest happened since the last look (one small query)."""
+        current = store.revision(engine=self._engine)
+        if current == self._revision:
+            return
+        with self._lock:
+            postings = store.load_postings(engine=self._engine)
+            self._postings = {p.posting_id: p for p in postings}
+            self._indexes = {}
+            self._revision = current
+
+    def postings(self) -> list[Posting]:
+        """Every posting, ordered by id."""
+        self.refresh()
+        return list(self._postings.values())
+
+    def get(self, posting_id: str | None) -> Posting | None:
+        """The posting with this id, if the knowledge base has it."""
+        if not posting_id:
+            return None
+        self.refresh()
+        return self._postings.get(posting_id)
+
+    def index(self, posting: Posting) -> PostingIndex:
+        """The posting's search index, built on first use."""
+        index = self._indexes.get(posting.posting_id)
+        if index is None:
+            index = PostingIndex(posting)
+            self._indexes[posting.posting_id] = index
+        return index
+
+
+@lru_cache(maxsize=1)
+def get_catalog() -> Catalog:
+    """The process-wide catalog on the configured database."""
+    return Catalog()

@@ -1,0 +1,77 @@
+"""Which postings a message names: organisations, acronyms, job numbers, titles; typos allowed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from knowledge.model import Posting
+
+_WORD_CUTOFF = 85.0
+_PHRASE_CUTOFF = 88.0
+_TITLE_CUTOFF = 90.0
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _names_alias(alias: str, text: str, tokens: list[str]) -> float:
+    """How surely `text` names `alias` (0-100): exact for acronyms, fuzzy for names."""
+    plain = _plain(alias)
+    if not plain:
+        return 0.0
+    if alias.isupper() and " " not in alias:
+        return 100.0 if any(t in (plain, f"{plain}s") for t in tokens) else 0.0
+    if " " not in plain:
+        if len(plain) < 4:
+            return 0.0
+        best = max((fuzz.ratio(plain, t) for t in tokens if abs(len(t) - len(plain)) <= 2), default=0.0)
+        return best if best >= _WORD_CUTOFF else 0.0
+    score = _contained_ratio(plain, " ".join(tokens))
+    return score if score >= _PHRASE_CUTOFF else 0.0
+
+
+def _contained_ratio(phrase: str, text: str) -> float:
+    """How well the whole of `phrase` appears somewhere in `text` (0-100)."""
+    if len(text) < len(phrase):
+        return float(fuzz.ratio(phrase, text))
+    return float(fuzz.partial_ratio(phrase, text))
+
+
+def _strong_score(posting: Posting, text: str, tokens: list[str]) -> float:
+    plain_text = " ".join(tokens)
+    ids = [posting.posting_id]
+    job_number = posting.fact("job_number")
+    if job_number:
+        ids.append(job_number.text)
+    if any(_plain(i) and f" {_plain(i)} " in f" {plain_text} " for i in ids):
+        return 100.0
+    return max((_names_alias(a, text, tokens) for a in posting.aliases), default=0.0)
+
+
+def _title_matches(postings: Sequence[Posting], tokens: list[str]) -> list[Posting]:
+    """Postings whose title the text names; a title contained in a longer named one drops out."""
+    text = f" {' '.join(tokens)} "
+    titled = [(p, _plain(p.title)) for p in postings if p.title and _plain(p.title)]
+    found = [(p, t) for p, t in titled if _contained_ratio(t, text.strip()) >= _TITLE_CUTOFF]
+    named_in_full = [t for _, t in found if f" {t} " in text]
+    return [p for p, t in found if not any(t != longer and t in longer for longer in named_in_full)]
+
+
+def mentioned_postings(text: str, postings: Sequence[Posting]) -> list[Posting]:
+    """The postings `text` names, best first: the organisation decides, the title only narrows.
+
+    Empty when none is named; several when the text fits them equally (for example a title that
+    two postings share).
+    """
+    tokens = _plain(text).split()
+    if not tokens:
+        return []
+    scored = [(_strong_score(p, text, tokens), p) for p in postings]
+    best = max((s for s, _ in scored), default=0.0)
+    if best > 0:
+        return [p for s, p in scored if s == best]
+    return _title_matches(postings, tokens)
