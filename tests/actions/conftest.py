@@ -1,0 +1,50 @@
+"""Action tests run on a real SQLite knowledge base holding the seed postings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.database import make_engine
+from bot.settings import reset_settings
+from knowledge.catalog import Catalog
+from knowledge.ingest import ingest_folder
+from tests.servers import SEED_POSTINGS
+
+ACTION_MODULES = (
+    "actions.action_answer_topic",
+    "actions.action_search_posting",
+    "actions.action_select_posting",
+    "actions.action_talk_to_human",
+    "actions.action_capabilities",
+)
+
+
+@pytest.fixture
+def catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Catalog]:
+    """A catalog on a fresh SQLite file with the seed postings; every action uses it."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'kb.db'}")
+    ingest_folder(SEED_POSTINGS, engine=engine)
+    catalog = Catalog(engine)
+    for module in ACTION_MODULES:
+        monkeypatch.setattr(f"{module}.get_catalog", lambda: catalog)
+    monkeypatch.setenv("HELPBOT_TODAY", "2025-12-01")
+    reset_settings()
+    yield catalog
+    reset_settings()
+    engine.dispose()
+
+
+@pytest.fixture
+def empty_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Catalog:
+    """A catalog on an empty knowledge base."""
+    folder = tmp_path / "none"
+    folder.mkdir()
+    engine = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    ingest_folder(folder, engine=engine)
+    catalog = Catalog(engine)
+    for module in ACTION_MODULES:
+        monkeypatch.setattr(f"{module}.get_catalog", lambda: catalog)
+    return catalog

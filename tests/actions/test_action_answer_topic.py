@@ -1,0 +1,85 @@
+"""ActionAnswerTopic: which posting, what it answers, what it remembers."""
+
+from __future__ import annotations
+
+from actions import names
+from actions.action_answer_topic import ActionAnswerTopic
+from knowledge.catalog import Catalog
+from tests.actions.helpers import make_tracker, message_names, run_action, slot_events
+
+LAUSD = "lausd-accounting-technician-ii"
+PASADENA = "pasadena-accounting-technician"
+
+
+async def test_answers_for_the_posting_named_in_the_text(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="ask_deadline", text="when is the LAUSD deadline?")
+    messages, events = await run_action(ActionAnswerTopic(), tracker)
+    assert message_names(messages) == [names.REPLY_TOPIC_ANSWER]
+    assert "December 11, 2025" in messages[0]["text"]
+    assert "APPLICATION FILING DATES" in messages[0]["text"]
+    assert slot_events(events)[names.SLOT_POSTING] == LAUSD
+    assert slot_events(events)[names.SLOT_LAST_TOPIC] == "deadline"
+
+
+async def test_page_metadata_beats_the_conversation_posting(catalog: Catalog) -> None:
+    tracker = make_tracker(
+        intent="ask_salary", text="what does it pay?", metadata={"posting_id": PASADENA},
+        slots={names.SLOT_POSTING: LAUSD},
+    )
+    messages, events = await run_action(ActionAnswerTopic(), tracker)
+    assert "$57,946.10 - $68,821.79 Annually" in messages[0]["text"]
+    assert slot_events(events)[names.SLOT_POSTING] == PASADENA
+
+
+async def test_follow_up_uses_the_posting_under_discussion(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="ask_job_number", text="and the job number?", slots={names.SLOT_POSTING: PASADENA})
+    messages, _ = await run_action(ActionAnswerTopic(), tracker)
+    assert "26-039" in messages[0]["text"]
+
+
+async def test_a_named_posting_switches_away_from_the_current_one(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="ask_salary", text="what does Pasadena pay?", slots={names.SLOT_POSTING: LAUSD})
+    messages, events = await run_action(ActionAnswerTopic(), tracker)
+    assert "$57,946.10" in messages[0]["text"]
+    assert slot_events(events)[names.SLOT_POSTING] == PASADENA
+
+
+async def test_unknown_page_posting_is_ignored(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="ask_salary", text="salary?", metadata={"posting_id": "no-such-posting"})
+    messages, events = await run_action(ActionAnswerTopic(), tracker)
+    assert message_names(messages) == [names.REPLY_ASK_WHICH_POSTING]
+    assert slot_events(events)[names.SLOT_PENDING_TOPIC] == "salary"
+
+
+async def test_asks_with_a_button_per_posting_when_unsure(catalog: Catalog) -> None:
+    messages, events = await run_action(ActionAnswerTopic(), make_tracker(intent="ask_deadline", text="deadline?"))
+    assert message_names(messages) == [names.REPLY_ASK_WHICH_POSTING]
+    payloads = [b["payload"] for b in messages[0]["buttons"]]
+    assert payloads == [
+        f'/select_posting{{"posting_id": "{LAUSD}"}}',
+        f'/select_posting{{"posting_id": "{PASADENA}"}}',
+    ]
+    assert slot_events(events)[names.SLOT_PENDING_TOPIC] == "deadline"
+    assert names.SLOT_POSTING not in slot_events(events)
+
+
+async def test_not_stated_says_so_with_the_postings_contact(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="ask_salary", text="what is the salary?", slots={names.SLOT_POSTING: LAUSD})
+    messages, _ = await run_action(ActionAnswerTopic(), tracker)
+    assert message_names(messages) == [names.REPLY_NOT_STATED]
+    assert "SALARY DETAILS" in messages[0]["text"]
+    assert "jessica.mejia1@lausd.net" in messages[0]["text"]
+
+
+async def test_not_stated_without_contacts_is_honest(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="ask_vpn", text="vpn?", slots={names.SLOT_POSTING: PASADENA})
+    messages, _ = await run_action(ActionAnswerTopic(), tracker)
+    assert message_names(messages) == [names.REPLY_NOT_STATED]
+    assert "no email address or phone number" in messages[0]["text"]
+    assert "lausd" not in messages[0]["text"].lower()
+
+
+async def test_empty_knowledge_base_gets_a_polite_reply(empty_catalog: Catalog) -> None:
+    messages, events = await run_action(ActionAnswerTopic(), make_tracker(intent="ask_deadline", text="deadline?"))
+    assert message_names(messages) == [names.REPLY_KB_EMPTY]
+    assert events == []

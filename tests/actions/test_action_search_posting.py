@@ -1,0 +1,39 @@
+"""ActionSearchPosting: long-tail questions, out of scope, not stated."""
+
+from __future__ import annotations
+
+from actions import names
+from actions.action_search_posting import ActionSearchPosting
+from knowledge.catalog import Catalog
+from tests.actions.helpers import make_tracker, message_names, run_action
+
+LAUSD = "lausd-accounting-technician-ii"
+PASADENA = "pasadena-accounting-technician"
+
+
+async def test_answers_from_the_best_passage_with_its_section(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="nlu_fallback", text="is there a multiple choice test?", slots={names.SLOT_POSTING: LAUSD})
+    messages, _ = await run_action(ActionSearchPosting(), tracker)
+    assert message_names(messages) == [names.REPLY_SEARCH_ANSWER]
+    assert "Multiple-Choice" in messages[0]["text"]
+    assert "EMPLOYMENT SELECTION PROCESS" in messages[0]["text"]
+
+
+async def test_says_not_stated_when_nothing_matches(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="nlu_fallback", text="is there free parking for the interview?", slots={names.SLOT_POSTING: PASADENA})
+    messages, _ = await run_action(ActionSearchPosting(), tracker)
+    assert message_names(messages) == [names.REPLY_NOT_STATED]
+
+
+async def test_out_of_scope_gets_the_out_of_scope_reply(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="out_of_scope", text="what's the weather tomorrow?", slots={names.SLOT_POSTING: LAUSD})
+    messages, _ = await run_action(ActionSearchPosting(), tracker)
+    assert message_names(messages) == [names.REPLY_OUT_OF_SCOPE]
+
+
+async def test_without_a_posting_asks_and_remembers_the_question(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="nlu_fallback", text="is there a typing test?")
+    messages, events = await run_action(ActionSearchPosting(), tracker)
+    assert message_names(messages) == [names.REPLY_ASK_WHICH_POSTING]
+    slots = {e["name"]: e["value"] for e in events}
+    assert slots == {names.SLOT_PENDING_TOPIC: names.PENDING_SEARCH, names.SLOT_PENDING_QUESTION: "is there a typing test?"}

@@ -1,0 +1,129 @@
+"""Start the real action server and Rasa server on loopback for end-to-end tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from bot.settings import PROJECT_ROOT
+
+MODEL = PROJECT_ROOT / "models" / "helpbot.tar.gz"
+SEED_POSTINGS = PROJECT_ROOT / "knowledge" / "postings"
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, timeout: float, process: subprocess.Popen[bytes]) -> None:
+    """Poll `url` until it answers, failing early if the process died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server for {url} exited with {process.returncode}")
+        try:
+            requests.get(url, timeout=2)
+            return
+        except requests.RequestException:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+@dataclass
+class Assistant:
+    """A running helpbot (both servers) on its own database and postings folder."""
+
+    workdir: Path
+    env: dict[str, str]
+    rasa_port: int = 0
+    action_port: int = 0
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    @property
+    def postings_dir(self) -> Path:
+        return self.workdir / "postings"
+
+    @property
+    def webhook(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook"
+
+    def ingest(self) -> subprocess.CompletedProcess[str]:
+        """Run `helpbot ingest` against this assistant's database and folder."""
+        return subprocess.run(
+            [sys.executable, "-m", "bot.cli", "ingest"], env=self.env, cwd=PROJECT_ROOT,
+            capture_output=True, text=True, check=False, timeout=120,
+        )
+
+    def ask(self, sender: str, text: str, metadata: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """POST one message to the REST channel and return the bot's messages."""
+        body: dict[str, Any] = {"sender": sender, "message": text}
+        if metadata is not None:
+            body["metadata"] = metadata
+        response = requests.post(self.webhook, json=body, timeout=30)
+        response.raise_for_status()
+        return list(response.json())
+
+    def reply(self, sender: str, text: str, metadata: dict[str, Any] | None = None) -> str:
+        """The bot's reply texts to one message, joined."""
+        return "\n".join(m.get("text", "") for m in self.ask(sender, text, metadata))
+
+    def start(self) -> None:
+        self.rasa_port, self.action_port = free_port(), free_port()
+        self.env["HELPBOT_ACTION_URL"] = f"http://127.0.0.1:{self.action_port}/webhook"
+        logs = self.workdir / "logs"
+        logs.mkdir(exist_ok=True)
+        action = subprocess.Popen(
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+            cwd=PROJECT_ROOT, env=self.env,
+            stdout=(logs / "actions.log").open("wb"), stderr=subprocess.STDOUT,
+        )
+        rasa = subprocess.Popen(
+            [sys.executable, "-m", "rasa", "run", "--model", str(MODEL), "--port", str(self.rasa_port),
+             "--endpoints", str(PROJECT_ROOT / "bot" / "endpoints.yml"),
+             "--credentials", str(PROJECT_ROOT / "bot" / "credentials.yml")],
+            cwd=PROJECT_ROOT, env=self.env,
+            stdout=(logs / "rasa.log").open("wb"), stderr=subprocess.STDOUT,
+        )
+        self.processes = [action, rasa]
+        wait_for(f"http://127.0.0.1:{self.action_port}/health", 60, action)
+        wait_for(f"http://127.0.0.1:{self.rasa_port}/", 180, rasa)
+
+    def stop(self) -> None:
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def make_assistant(workdir: Path, today: str) -> Assistant:
+    """Copy the seed postings into `workdir`, ingest them and configure (not start) an assistant."""
+    shutil.copytree(SEED_POSTINGS, workdir / "postings")
+    env = dict(os.environ)
+    env.update({
+        "HELPBOT_DATABASE_URL": f"sqlite:///{workdir / 'helpbot.db'}",
+        "HELPBOT_POSTINGS_DIR": str(workdir / "postings"),
+        "HELPBOT_TODAY": today,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+    })
+    assistant = Assistant(workdir=workdir, env=env)
+    result = assistant.ingest()
+    if result.returncode != 0:
+        raise RuntimeError(f"ingest failed: {result.stderr}")
+    return assistant
