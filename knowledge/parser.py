@@ -252,7 +252,7 @@ def _facts(
     ))
     facts["confirmation_email"] = _sentence_fact(
         sections, r"(?:email|e-mail)[^.]{0,40}confirm|confirm\w*[^.]{0,60}(?:email|e-mail|message)|"
-        r"spam|junk folder|approved senders", follow=False,
+        r"(?:do not|did not|don't|didn't) receive|spam|junk folder|approved senders", follow=False,
     )
     facts["technical_help"] = _first_paragraph(
         _section_fact(sections, r"technical (?:assistance|help|support)|on-?line application")

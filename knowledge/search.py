@@ -15,7 +15,7 @@ from knowledge.text import sentences
 
 _STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "job", "position", "posting", "does", "did", "need", "know", "tell", "want", "question",
-    "please", "hi", "hello", "thanks", "ok", "okay", "hey",
+    "please", "hi", "hello", "thanks", "ok", "okay", "hey", "apply", "applying", "applied",
 }
 _SUFFIXES = ("ies", "ing", "ed", "es", "s")
 _MAX_PASSAGE_SENTENCES = 3
@@ -45,10 +45,22 @@ def _stem(token: str) -> str:
     return token
 
 
-def analyse(text: str) -> list[str]:
-    """Lower-case, drop stop words, crudely stem; unigrams and bigrams."""
-    tokens = [_stem(t) for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in _STOP_WORDS]
+def analyse(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
+    """Lower-case, drop stop words (and `ignore`), crudely stem; unigrams and bigrams."""
+    tokens = [
+        _stem(t) for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in _STOP_WORDS and t not in ignore
+    ]
     return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+
+
+def _already_analysed(terms: list[str]) -> list[str]:
+    return terms
+
+
+def _name_words(posting: Posting) -> frozenset[str]:
+    """Words that name the posting (title, organisation, acronym): they say which, not what."""
+    names = " ".join(n for n in (posting.title, posting.organisation, *posting.aliases) if n)
+    return frozenset(re.findall(r"[a-z0-9]+", names.lower()))
 
 
 def passages_of(posting: Posting) -> list[Passage]:
@@ -75,14 +87,17 @@ class PostingIndex:
     def __init__(self, posting: Posting) -> None:
         self.posting_id = posting.posting_id
         self.passages = passages_of(posting)
-        self._vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
-        documents = [f"{p.section} {p.text}" for p in self.passages] or ["empty"]
+        self._name_words = _name_words(posting)
+        self._vectorizer = TfidfVectorizer(analyzer=_already_analysed, sublinear_tf=True)
+        documents = [analyse(f"{p.section} {p.text}") for p in self.passages] or [["empty"]]
         self._matrix = self._vectorizer.fit_transform(documents)
 
     def search(self, question: str, *, limit: int = 3) -> list[Hit]:
         """The best passages for `question`, best first, with scores above zero."""
-        if not self.passages or not analyse(question):
+        terms = analyse(question, self._name_words)
+        if not self.passages or not terms:
             return []
-        scores = linear_kernel(self._vectorizer.transform([question]), self._matrix).ravel()
+        query = self._vectorizer.transform([terms])
+        scores = linear_kernel(query, self._matrix).ravel()
         ranked = sorted(range(len(scores)), key=lambda i: scores[i], reverse=True)[:limit]
         return [Hit(self.passages[i], float(scores[i])) for i in ranked if scores[i] > 0]
