@@ -86,7 +86,7 @@ def deadline(posting: Posting, today: date) -> Answer:
     if not parts and posting.closing_date:
         parts.append((f"Applications close on {format_date(posting.closing_date)}.", _section(posting, "closing_date")))
     if posting.opening_date and not _mentions_date(parts, posting.opening_date):
-        parts.append((f"The posting opened on {format_date(posting.opening_date)}.",
+        parts.append((f"Opening date: {format_date(posting.opening_date)}.",
                       _section(posting, "opening_date", "published_date")))
     parts += _facts(posting, "first_consideration", "continuous")
     status = _filing_status(posting, today)

@@ -14,8 +14,13 @@ _PHRASE_CUTOFF = 88.0
 _TITLE_CUTOFF = 90.0
 
 
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5"}
+
+
 def _plain(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    """Lower-case words and digits only; roman numerals as digits (`II` and `2` are one title)."""
+    words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+    return " ".join(_ROMAN.get(w, w) for w in words)
 
 
 def _names_alias(alias: str, text: str, tokens: list[str]) -> float:

@@ -18,9 +18,9 @@ from knowledge.text import (
     DATE_RE,
     MONEY_RANGE_RE,
     first_date,
+    parse_date_range,
     normalise,
     normalise_period,
-    parse_date,
     sentences,
     to_number,
 )
@@ -38,6 +38,7 @@ FIELDS: tuple[str, ...] = (
 
 _I = re.IGNORECASE
 _FOLLOW_UP = re.compile(r"^(?:please (?:call|contact|email|visit)|call|contact|email|visit|for (?:more|assistance|a list|additional))", _I)
+_CONTINUOUS_RE = re.compile(r"continuous|until (?:\w+ )*filled", re.IGNORECASE)
 _ORG_WORDS = frozenset({"of", "the", "and", "for", "ca", "california", "us", "usa", "inc"})
 _GENERIC_ORG_WORDS = _ORG_WORDS | {
     "city", "county", "state", "district", "unified", "school", "schools", "department",
@@ -75,7 +76,7 @@ def parse_posting(text: str, posting_id: str) -> Posting:
         opening_date=opening,
         closing_date=closing,
         first_consideration_date=_first_date_of(facts.get("first_consideration")),
-        open_continuous=_states(facts.get("continuous"), r"continuous|until (?:\w+ )*filled"),
+        open_continuous=_states(facts.get("continuous"), _CONTINUOUS_RE.pattern),
         may_close_any_time=_states(facts.get("continuous"), r"may close"),
         aliases=_aliases(title, organisation, acronym, fields),
     )
@@ -200,14 +201,14 @@ def _facts(
         facts["department"] = facts["site"]
     facts["filing_period"] = _filing_period(sections)
     facts["first_consideration"] = _sentence_fact(sections, r"first consideration")
-    facts["continuous"] = _sentence_fact(
+    facts["continuous"] = _continuous_statement(sections, fields) or _sentence_fact(
         sections, r"open[- ]continuous|continuous (?:recruitment|filing|basis)|until (?:the )?"
         r"(?:position is |positions are |vacancy is |vacancies are )?filled|may close (?:at any time|without)",
     )
     facts["deadline_extension"] = _sentence_fact(sections, r"deadline[^.]{0,60}extended|extension of the (?:filing|deadline)")
     requirement_sections = _section_group(
         sections, r"minimum (?:requirements|qualifications)|qualification guidelines|^requirements|"
-        r"entrance requirements|qualifications$", r"education|experience|training|licen[cs]|certific|special requirement|minimum",
+        r"entrance requirements|^(?:required |employment )?qualifications$", r"education|experience|training|licen[cs]|certific|special requirement|minimum",
     )
     facts["requirements"] = _join_sections(requirement_sections, exclude=r"transcript|foreign|evaluation|detailed report|upload|attachment")
     facts["education"] = _sentence_fact(
@@ -221,7 +222,9 @@ def _facts(
         sections, r"requirements must be met|must (?:be met|meet [^.]{0,60}) by|by the (?:end|close|last day) of the filing"
     )
     facts["desirable"] = _section_fact(sections, r"desirable|ideal candidate|preferred")
-    facts["transcripts"] = _sentence_fact(sections, r"\btranscripts?\b|\bdiplomas?\b")
+    facts["transcripts"] = _sentence_fact(
+        sections, r"\btranscripts?\b|\bdiplomas?\b|upload[^.]{0,40}attachment|attach[^.]{0,30}(?:transcript|diploma)"
+    )
     facts["foreign_evaluation"] = _sentence_fact(
         sections, r"foreign (?:transcript|degree|education|coursework)|country other than the United States|"
         r"outside (?:of )?the (?:United States|U\.S\.)", follow=True,
@@ -355,6 +358,18 @@ def _contact_fact(contacts: tuple[Contact, ...], purpose: str, kind: str | None 
 # --- dates, salary, questions -------------------------------------------------------------
 
 
+def _continuous_statement(sections: tuple[Section, ...], fields: dict[str, str]) -> Fact | None:
+    """`Closing Date: Continuous`, or a filing-dates section that just says `Open Until Filled`."""
+    closing = _first_field(fields, "closing date", "closing date/time", "close date", "filing deadline")
+    if closing and _CONTINUOUS_RE.search(closing):
+        return Fact(closing, HEADER_SECTION)
+    for section in _searchable(sections):
+        if re.search(r"filing|application (?:period|dates|deadline)|closing|deadline", section.heading, _I):
+            if _CONTINUOUS_RE.search(section.body) and len(section.body) < 120:
+                return Fact(section.body, section.heading)
+    return None
+
+
 def _filing_period(sections: tuple[Section, ...]) -> Fact | None:
     for section in _searchable(sections):
         if re.search(r"filing|application (?:period|dates|deadline)|closing|deadline", section.heading, _I):
@@ -370,11 +385,9 @@ def _opening_and_closing(fields: dict[str, str], facts: dict[str, Fact]) -> tupl
     opening = _first_date_of(facts.get("opening_date"))
     closing = _first_date_of(facts.get("closing_date"))
     period = facts.get("filing_period")
-    if period:
-        match = DATE_RANGE_RE.search(period.text)
-        if match:
-            opening = opening or parse_date(match.group(1))
-            closing = closing or parse_date(match.group(2))
+    dates = parse_date_range(period.text) if period else None
+    if dates:
+        opening, closing = opening or dates[0], closing or dates[1]
     if opening is None:
         opening = _first_date_of(facts.get("published_date"))
     return opening, closing

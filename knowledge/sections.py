@@ -25,6 +25,14 @@ FIELD_KEYS = frozenset({
     "job title", "title", "position", "position title", "bargaining unit", "filing deadline",
     "application deadline", "work location", "schedule", "work schedule",
 })
+# Title-case headings of NEOGOV/GovernmentJobs postings, headings even when a sub-heading follows.
+KNOWN_HEADINGS = frozenset({
+    "essential functions", "qualification guidelines", "minimum qualifications", "supplemental information",
+    "examples of duties", "typical duties", "duties", "benefits", "selection process", "description",
+    "supplemental questions", "job description", "minimum requirements", "knowledge, skills and abilities",
+    "special requirements", "desirable qualifications", "application process", "how to apply",
+})
+_STATUS_WORDS = re.compile(r"until filled|continuous|open until", re.IGNORECASE)
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "or", "in", "a", "an", "&", "/", "-"})
 _QUESTION_NUMBER_RE = re.compile(r"^0?\d{1,2}$")
 
@@ -45,22 +53,32 @@ def is_heading(line: str, next_line: str | None) -> bool:
         return False
     if text.endswith((".", ",", ";")) or not re.search(r"[A-Za-z]{2}", text):
         return False
+    if _STATUS_WORDS.search(text):
+        return False
     if not re.search(r"[a-z]", text):
         return len(re.findall(r"[A-Z]", text)) >= 3 and len(text.split()) <= 14
+    if text.lower() in KNOWN_HEADINGS:
+        return True
     words = text.split()
     if len(words) > 5 or "," in text or re.search(r"\d", text) or text.endswith("?"):
         return False
     titled = all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
-    return titled and next_line is not None and bool(next_line.strip())
+    return titled and next_line is not None and bool(next_line.strip()) and not is_heading(next_line, None)
+
+
+def _next_text(lines: list[str], i: int) -> str | None:
+    """The next non-blank line after line `i`."""
+    return next((line for line in lines[i + 1 :] if line.strip()), None)
 
 
 def _starts_questions(lines: list[str], i: int) -> bool:
     """A NEOGOV supplemental-question block starts with `01` followed by the question."""
+    following = _next_text(lines, i)
     return (
         lines[i].strip() in {"01", "1"}
-        and i + 1 < len(lines)
-        and bool(re.search(r"[A-Za-z]", lines[i + 1]))
-        and not is_heading(lines[i + 1], None)
+        and following is not None
+        and bool(re.search(r"[A-Za-z]", following))
+        and not is_heading(following, None)
     )
 
 
@@ -77,7 +95,7 @@ def split_sections(text: str) -> list[Section]:
     in_questions = False
     for i, raw in enumerate(lines):
         line = raw.strip()
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        nxt = _next_text(lines, i)
         if not line or line.lower() == "required question":
             continue
         if i > 0 and _starts_questions(lines, i):

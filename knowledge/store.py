@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import weakref
 from datetime import datetime, timezone
 
 from sqlalchemy import Column, DateTime, Integer, String, Table, Text, delete, func, insert, select
@@ -29,14 +30,14 @@ revision_table = Table(
     Column("revision", Integer, nullable=False),
 )
 _TABLES = [postings_table, revision_table]
-_ready_engines: set[int] = set()
+_ready_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def _ready(engine: Engine | None) -> Engine:
     engine = engine or get_engine()
-    if id(engine) not in _ready_engines:
+    if engine not in _ready_engines:
         metadata.create_all(engine, tables=_TABLES)
-        _ready_engines.add(id(engine))
+        _ready_engines.add(engine)
     return engine
 
 

@@ -16,8 +16,9 @@ DATE_PATTERN = (
     r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})"
 )
 DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
+_DATE_NO_YEAR = rf"{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
 DATE_RANGE_RE = re.compile(
-    rf"({DATE_PATTERN})\s*(?:-|–|—|to|through|thru|until)\s*({DATE_PATTERN})", re.IGNORECASE
+    rf"({DATE_PATTERN}|{_DATE_NO_YEAR})\s*(?:-|–|—|to|through|thru|until)\s*({DATE_PATTERN})", re.IGNORECASE
 )
 MONEY_RANGE_RE = re.compile(
     r"\$\s?(?P<low>\d[\d,]*(?:\.\d+)?)"
@@ -71,6 +72,23 @@ def parse_date(text: str) -> date | None:
         return date_parser.parse(text, dayfirst=False, fuzzy=False).date()
     except (ValueError, OverflowError):
         return None
+
+
+def parse_date_range(text: str) -> tuple[date, date] | None:
+    """`January 5 - January 23, 2026` -> (2026-01-05, 2026-01-23); the year may be on the end only."""
+    match = DATE_RANGE_RE.search(text)
+    if not match:
+        return None
+    end = parse_date(match.group(2))
+    if end is None:
+        return None
+    start_text = match.group(1)
+    start = parse_date(start_text if re.search(r"\d{4}", start_text) else f"{start_text}, {end.year}")
+    if start is None:
+        return None
+    if start > end and not re.search(r"\d{4}", start_text):
+        start = start.replace(year=end.year - 1)
+    return start, end
 
 
 def first_date(text: str) -> date | None:

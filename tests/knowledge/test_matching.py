@@ -1,0 +1,92 @@
+"""knowledge.matching.mentioned_postings: which posting a message names."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.matching import mentioned_postings
+from knowledge.model import Posting
+
+from .conftest import GLENDALE_ID, LAUSD_ID, LONGBEACH_ID, PASADENA_ID
+
+
+def ids(text: str, postings: list[Posting]) -> list[str]:
+    return [p.posting_id for p in mentioned_postings(text, postings)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LAUSD", [LAUSD_ID]),
+        ("lausd", [LAUSD_ID]),
+        ("what's the deadline for the LAUSD job?", [LAUSD_ID]),
+        ("lausd's deadline", [LAUSD_ID]),
+        ("los angeles unified", [LAUSD_ID]),
+        ("the Los Angeles Unified School District one", [LAUSD_ID]),
+        ("Pasadena", [PASADENA_ID]),
+        ("city of pasadena", [PASADENA_ID]),
+        ("pasedena", [PASADENA_ID]),
+        ("pasadina", [PASADENA_ID]),
+        ("26-039", [PASADENA_ID]),
+        ("job number 26-039 please", [PASADENA_ID]),
+        ("accounting technician ii", [LAUSD_ID]),
+        ("Accounting Technician II", [LAUSD_ID]),
+        ("accounting technician", [LAUSD_ID, PASADENA_ID]),
+        ("lausd-accounting-technician-ii", [LAUSD_ID]),
+        ("LAUSD or Pasadena", [LAUSD_ID, PASADENA_ID]),
+        ("the pasadena accounting technician", [PASADENA_ID]),
+    ],
+)
+def test_real_postings(text: str, expected: list[str], real_postings: list[Posting]) -> None:
+    assert ids(text, real_postings) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which city is it in",
+        "is it in the city?",
+        "what's the salary",
+        "tell me about the district",
+        "hello there",
+        "I like turtles",
+        "technician",
+        "US",
+        "",
+        "   ?!  ",
+    ],
+)
+def test_nothing_named(text: str, real_postings: list[Posting]) -> None:
+    assert ids(text, real_postings) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Long Beach", [LONGBEACH_ID]),
+        ("LBUSD", [LONGBEACH_ID]),
+        ("long beach unified", [LONGBEACH_ID]),
+        ("glendale", [GLENDALE_ID]),
+        ("glendal", [GLENDALE_ID]),
+        ("2025-118", [GLENDALE_ID]),
+        ("payroll technician", [LONGBEACH_ID]),
+        ("administrative analyst", [GLENDALE_ID]),
+        ("Los Angeles", [LAUSD_ID]),
+        ("LAUSD", [LAUSD_ID]),
+        ("pasadena", [PASADENA_ID]),
+        ("accounting technician", [LAUSD_ID, PASADENA_ID]),
+        ("which city is it in", []),
+        ("the unified school district", []),
+    ],
+)
+def test_four_postings(text: str, expected: list[str], all_postings: list[Posting]) -> None:
+    assert ids(text, all_postings) == expected
+
+
+def test_organisation_decides_over_title(real_postings: list[Posting]) -> None:
+    # the organisation is named: the Pasadena posting, though the title is LAUSD's exactly
+    assert ids("pasadena accounting technician ii", real_postings) == [PASADENA_ID]
+
+
+def test_no_postings() -> None:
+    assert mentioned_postings("LAUSD", []) == []
