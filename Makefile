@@ -12,7 +12,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export HELPBOT_ACTION_URL ?= http://localhost:5055/webhook
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: help setup ingest train run test test-unit validate lint clean
+.PHONY: help setup ingest train run test validate bench lint clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ validate: setup ## Check the Rasa training data and domain
 
 test: ingest train validate ## Set up everything and run the whole test suite
 	$(BIN)/pytest
+
+bench: ingest train ## Measure REST reply latency (figures go in docs/benchmarks.md)
+	$(BIN)/python -m bench.rest_latency
 
 lint: setup ## Static checks (ruff, mypy)
 	$(BIN)/ruff check bot actions knowledge tests

@@ -26,9 +26,7 @@ class ActionAnswerTopic(Action):
     def name(self) -> str:
         return ACTION_NAME
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         topic = topic_of_intent(latest_intent(tracker))
         catalog = get_catalog()
         if topic is None:
@@ -46,8 +44,10 @@ class ActionAnswerTopic(Action):
         posting = resolution.posting
         settings = get_settings()
         reply = answer(topic, posting, settings.today())
-        hit = None if reply.stated else confident_hit(
-            catalog.index(posting), latest_text(tracker), settings.search_min_score * 1.5
+        hit = (
+            None
+            if reply.stated
+            else confident_hit(catalog.index(posting), latest_text(tracker), settings.search_min_score * 1.5)
         )
         if hit:
             send_passage(dispatcher, posting, hit)

@@ -27,9 +27,7 @@ class ActionCapabilities(Action):
     def name(self) -> str:
         return ACTION_NAME
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         postings = get_catalog().postings()
         if not postings:
             say(dispatcher, names.REPLY_KB_EMPTY)

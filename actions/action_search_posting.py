@@ -24,9 +24,7 @@ class ActionSearchPosting(Action):
     def name(self) -> str:
         return ACTION_NAME
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         catalog = get_catalog()
         question = latest_text(tracker)
         out_of_scope = latest_intent(tracker) == names.INTENT_OUT_OF_SCOPE
@@ -39,8 +37,10 @@ class ActionSearchPosting(Action):
                 say(dispatcher, names.REPLY_OUT_OF_SCOPE)
                 return []
             ask_which_posting(dispatcher, resolution.candidates)
-            return [SlotSet(names.SLOT_PENDING_TOPIC, names.PENDING_SEARCH),
-                    SlotSet(names.SLOT_PENDING_QUESTION, question or None)]
+            return [
+                SlotSet(names.SLOT_PENDING_TOPIC, names.PENDING_SEARCH),
+                SlotSet(names.SLOT_PENDING_QUESTION, question or None),
+            ]
         posting = resolution.posting
         min_score = get_settings().search_min_score * (1.5 if out_of_scope else 1.0)
         hit = confident_hit(catalog.index(posting), question, min_score)

@@ -33,9 +33,7 @@ class ActionSelectPosting(Action):
     def name(self) -> str:
         return ACTION_NAME
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         catalog = get_catalog()
         postings = catalog.postings()
         if not postings:

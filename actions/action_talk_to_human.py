@@ -25,9 +25,7 @@ class ActionTalkToHuman(Action):
     def name(self) -> str:
         return ACTION_NAME
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         catalog = get_catalog()
         if not catalog.postings():
             say(dispatcher, names.REPLY_KB_EMPTY)
@@ -39,7 +37,9 @@ class ActionTalkToHuman(Action):
         posting = resolution.posting
         contacts = answer("contact", posting, get_settings().today())
         if contacts.stated:
-            say(dispatcher, names.REPLY_HUMAN_CONTACTS,
+            say(
+                dispatcher,
+                names.REPLY_HUMAN_CONTACTS,
                 contacts=contacts.text,
                 source=source_line(posting, contacts.sections),
             )

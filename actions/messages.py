@@ -11,7 +11,7 @@ from actions import names
 TEMPLATES: dict[str, str] = {
     names.REPLY_TOPIC_ANSWER: "{answer}\n\nSource: {source}",
     names.REPLY_SEARCH_ANSWER: (
-        "Here is what the posting says that seems closest to your question:\n\"{passage}\"\n\nSource: {source}"
+        'Here is what the posting says that seems closest to your question:\n"{passage}"\n\nSource: {source}'
     ),
     names.REPLY_NOT_STATED: "The {posting} posting does not state {topic}{note}. {contact}",
     names.REPLY_ASK_WHICH_POSTING: "Which posting are you asking about?",
@@ -26,7 +26,7 @@ TEMPLATES: dict[str, str] = {
     ),
     names.REPLY_CAPABILITIES: (
         "I answer questions about job postings from their own text: {topics}. Just ask, for example "
-        "\"when is the deadline?\".\nPostings I know about:\n{postings}"
+        '"when is the deadline?".\nPostings I know about:\n{postings}'
     ),
     names.REPLY_HUMAN_CONTACTS: (
         "I can't hand this chat over to a person, but these are the contacts the posting gives:\n"

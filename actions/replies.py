@@ -36,8 +36,7 @@ def contact_line(posting: Posting) -> str:
 def send_answer(dispatcher: CollectingDispatcher, posting: Posting, topic: str, answer: Answer) -> None:
     """Send a topic's answer with its source, or say plainly that the posting does not state it."""
     if answer.stated:
-        say(dispatcher, names.REPLY_TOPIC_ANSWER, answer=answer.text, source=source_line(posting, answer.sections)
-        )
+        say(dispatcher, names.REPLY_TOPIC_ANSWER, answer=answer.text, source=source_line(posting, answer.sections))
         return
     send_not_stated(dispatcher, posting, TOPICS.get(topic, "that"), empty_section(posting, topic))
 
@@ -47,7 +46,9 @@ def send_not_stated(
 ) -> None:
     """The posting does not say; point to its contact."""
     note = f" (its “{empty_heading}” section is empty)" if empty_heading else ""
-    say(dispatcher, names.REPLY_NOT_STATED,
+    say(
+        dispatcher,
+        names.REPLY_NOT_STATED,
         posting=posting.display_name,
         topic=label,
         note=note,
@@ -69,7 +70,9 @@ def ask_which_posting(dispatcher: CollectingDispatcher, candidates: Sequence[Pos
 
 def send_passage(dispatcher: CollectingDispatcher, posting: Posting, hit: Hit) -> None:
     """Answer with the posting's best-matching passage, naming its section."""
-    say(dispatcher, names.REPLY_SEARCH_ANSWER,
+    say(
+        dispatcher,
+        names.REPLY_SEARCH_ANSWER,
         passage=hit.passage.text,
         source=source_line(posting, [hit.passage.section]),
     )

@@ -25,8 +25,12 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--postings-dir", type=click.Path(path_type=Path), default=None,
-              help="Folder of posting .txt files (default: HELPBOT_POSTINGS_DIR or knowledge/postings).")
+@click.option(
+    "--postings-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of posting .txt files (default: HELPBOT_POSTINGS_DIR or knowledge/postings).",
+)
 @click.option("--strict", is_flag=True, help="Exit with an error when any file could not be ingested.")
 def ingest(postings_dir: Path | None, strict: bool) -> None:
     """Rebuild the knowledge base from the posting files."""
@@ -64,13 +68,30 @@ def server_commands(model: Path) -> dict[str, list[str]]:
     settings = get_settings()
     bot_dir = PROJECT_ROOT / "bot"
     return {
-        "action server": [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-                          "--port", str(settings.action_server_port)],
+        "action server": [
+            sys.executable,
+            "-m",
+            "rasa_sdk",
+            "--actions",
+            "actions",
+            "--port",
+            str(settings.action_server_port),
+        ],
         "rasa server": [
-            sys.executable, "-m", "rasa", "run", "--model", str(model),
-            "--endpoints", str(bot_dir / "endpoints.yml"),
-            "--credentials", str(bot_dir / "credentials.yml"),
-            "--port", str(settings.rasa_port), "--cors", *settings.cors_origins,
+            sys.executable,
+            "-m",
+            "rasa",
+            "run",
+            "--model",
+            str(model),
+            "--endpoints",
+            str(bot_dir / "endpoints.yml"),
+            "--credentials",
+            str(bot_dir / "credentials.yml"),
+            "--port",
+            str(settings.rasa_port),
+            "--cors",
+            *settings.cors_origins,
         ],
     }
 
@@ -86,21 +107,26 @@ def _announce_when_ready(url: str, stop: threading.Event) -> None:
 
 
 @main.command()
-@click.option("--model", type=click.Path(path_type=Path), default=MODEL_DIR / "helpbot.tar.gz",
-              show_default=True, help="Trained Rasa model to serve.")
+@click.option(
+    "--model",
+    type=click.Path(path_type=Path),
+    default=MODEL_DIR / "helpbot.tar.gz",
+    show_default=True,
+    help="Trained Rasa model to serve.",
+)
 def serve(model: Path) -> None:
     """Start the action server and the Rasa server in the foreground; Ctrl-C stops both."""
     if not model.exists():
         raise click.ClickException(f"no trained model at {model}: run `make train` first")
     env = server_environment()
     processes = {
-        name: subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
-        for name, command in server_commands(model).items()
+        name: subprocess.Popen(command, cwd=PROJECT_ROOT, env=env) for name, command in server_commands(model).items()
     }
     stop = threading.Event()
     url = f"http://localhost:{get_settings().rasa_port}/"
     threading.Thread(target=_announce_when_ready, args=(url, stop), daemon=True).start()
-    signal.signal(signal.SIGTERM, _interrupt)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
     exit_code = 0
     try:
         while True:
@@ -125,7 +151,7 @@ def _interrupt(signum: int, frame: object) -> None:
 def _stop_all(processes: list[subprocess.Popen[bytes]]) -> None:
     for process in processes:
         if process.poll() is None:
-            process.send_signal(signal.SIGINT)
+            process.terminate()
     deadline = time.monotonic() + 15
     for process in processes:
         try:

@@ -69,9 +69,7 @@ def _contact_lines(
     """A line per contact, leaving out those the quoted text already gives."""
     said = " ".join(text for text, _ in already)
     return [
-        (f"{_PURPOSE_LABELS.get(c.purpose, 'Contact')}: {c.value}", c.section)
-        for c in contacts
-        if c.value not in said
+        (f"{_PURPOSE_LABELS.get(c.purpose, 'Contact')}: {c.value}", c.section) for c in contacts if c.value not in said
     ]
 
 
@@ -86,8 +84,9 @@ def deadline(posting: Posting, today: date) -> Answer:
     if not parts and posting.closing_date:
         parts.append((f"Applications close on {format_date(posting.closing_date)}.", _section(posting, "closing_date")))
     if posting.opening_date and not _mentions_date(parts, posting.opening_date):
-        parts.append((f"Opening date: {format_date(posting.opening_date)}.",
-                      _section(posting, "opening_date", "published_date")))
+        parts.append(
+            (f"Opening date: {format_date(posting.opening_date)}.", _section(posting, "opening_date", "published_date"))
+        )
     parts += _facts(posting, "first_consideration", "continuous")
     status = _filing_status(posting, today)
     if not parts:
@@ -100,8 +99,9 @@ def deadline(posting: Posting, today: date) -> Answer:
 
 
 def _mentions_date(parts: list[tuple[str, str | None]], day: date) -> bool:
-    return any(str(day.year) in text and (day.strftime("%B") in text or f"{day.month:02d}/" in text)
-               for text, _ in parts)
+    return any(
+        str(day.year) in text and (day.strftime("%B") in text or f"{day.month:02d}/" in text) for text, _ in parts
+    )
 
 
 def _section(posting: Posting, *keys: str) -> str | None:
@@ -231,12 +231,24 @@ def supplemental_questions(posting: Posting, today: date) -> Answer:
 
 
 COMPOSERS: dict[str, Callable[[Posting, date], Answer]] = {
-    "deadline": deadline, "vpn": vpn, "transcripts": transcripts, "accommodation": accommodation,
-    "salary": salary, "requirements": requirements, "selection_process": selection_process,
-    "eligibility_list": eligibility_list, "benefits": benefits, "contact": contact,
-    "technical_help": technical_help, "confirmation_email": confirmation_email,
-    "location": location, "job_number": job_number, "duties": duties, "probation": probation,
-    "background_check": background_check, "supplemental_questions": supplemental_questions,
+    "deadline": deadline,
+    "vpn": vpn,
+    "transcripts": transcripts,
+    "accommodation": accommodation,
+    "salary": salary,
+    "requirements": requirements,
+    "selection_process": selection_process,
+    "eligibility_list": eligibility_list,
+    "benefits": benefits,
+    "contact": contact,
+    "technical_help": technical_help,
+    "confirmation_email": confirmation_email,
+    "location": location,
+    "job_number": job_number,
+    "duties": duties,
+    "probation": probation,
+    "background_check": background_check,
+    "supplemental_questions": supplemental_questions,
 }
 assert set(COMPOSERS) == set(TOPICS), "every topic needs a composer"
 

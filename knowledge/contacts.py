@@ -15,12 +15,14 @@ URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 # Purpose -> (pattern on the sentence, pattern on the section heading); first match wins.
 PURPOSES: tuple[tuple[str, str, str], ...] = (
     ("accommodation", r"accommodat|disabilit", r"accommodat"),
-    ("it_help", r"\bVPN\b|virtual (?:private )?network|information technology|help ?desk|install",
-     r"\bVPN\b"),
+    ("it_help", r"\bVPN\b|virtual (?:private )?network|information technology|help ?desk|install", r"\bVPN\b"),
     ("evaluation", r"evaluat\w* (?:organi[sz]ation|agenc|service)|foreign transcript", r"$^"),
     ("extension", r"extended|extension", r"$^"),
-    ("technical", r"technical (?:assistance|support|help)|on-?line application|application (?:portal|system)",
-     r"technical|on-?line application"),
+    (
+        "technical",
+        r"technical (?:assistance|support|help)|on-?line application|application (?:portal|system)",
+        r"technical|on-?line application",
+    ),
     ("selection", r"selection|assessment|examination|exam\b|interview|recruit", r"selection|exam"),
     ("equal_opportunity", r"discriminat|harass|equal (?:employment )?opportunit|complaint", r"$^"),
     ("class_description", r"class (?:description|specification)|job description", r"$^"),

@@ -69,9 +69,7 @@ def parse_posting_file(path: Path) -> Posting:
     """Read and parse one posting file; its id is the file name's stem."""
     posting_id = path.stem
     if not POSTING_ID_RE.match(posting_id):
-        raise PostingFileError(
-            f"{path.name}: the file name must be letters, digits, dots, dashes or underscores"
-        )
+        raise PostingFileError(f"{path.name}: the file name must be letters, digits, dots, dashes or underscores")
     text = read_posting_file(path)
     try:
         return parse_posting(text, posting_id)

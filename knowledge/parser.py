@@ -18,32 +18,76 @@ from knowledge.text import (
     DATE_RE,
     MONEY_RANGE_RE,
     first_date,
-    parse_date_range,
     normalise,
     normalise_period,
+    parse_date_range,
     sentences,
     to_number,
 )
 
 # Every field `helpbot ingest` reports as found or missing.
 FIELDS: tuple[str, ...] = (
-    "title", "organisation", "location", "department", "division", "site", "job_number",
-    "salary", "filing_period", "opening_date", "closing_date", "first_consideration",
-    "continuous", "requirements", "education", "experience", "substitution",
-    "requirements_deadline", "transcripts", "foreign_evaluation", "detailed_report",
-    "evaluators_link", "vpn", "it_help", "accommodation", "selection_process",
-    "eligibility_list", "benefits", "probation", "background_check", "duties",
-    "supplemental_questions", "contacts",
+    "title",
+    "organisation",
+    "location",
+    "department",
+    "division",
+    "site",
+    "job_number",
+    "salary",
+    "filing_period",
+    "opening_date",
+    "closing_date",
+    "first_consideration",
+    "continuous",
+    "requirements",
+    "education",
+    "experience",
+    "substitution",
+    "requirements_deadline",
+    "transcripts",
+    "foreign_evaluation",
+    "detailed_report",
+    "evaluators_link",
+    "vpn",
+    "it_help",
+    "accommodation",
+    "selection_process",
+    "eligibility_list",
+    "benefits",
+    "probation",
+    "background_check",
+    "duties",
+    "supplemental_questions",
+    "contacts",
 )
 
 _I = re.IGNORECASE
-_FOLLOW_UP = re.compile(r"^(?:please (?:call|contact|email|visit)|call|contact|email|visit|for (?:more|assistance|a list|additional))", _I)
+_FOLLOW_UP = re.compile(
+    r"^(?:please (?:call|contact|email|visit)|call|contact|email|visit|for (?:more|assistance|a list|additional))", _I
+)
 _CONTINUOUS_RE = re.compile(r"continuous|until (?:\w+ )*filled", re.IGNORECASE)
 _ORG_WORDS = frozenset({"of", "the", "and", "for", "ca", "california", "us", "usa", "inc"})
 _GENERIC_ORG_WORDS = _ORG_WORDS | {
-    "city", "county", "state", "district", "unified", "school", "schools", "department",
-    "town", "village", "community", "college", "university", "authority", "public",
-    "agency", "government", "office", "board",
+    "city",
+    "county",
+    "state",
+    "district",
+    "unified",
+    "school",
+    "schools",
+    "department",
+    "town",
+    "village",
+    "community",
+    "college",
+    "university",
+    "authority",
+    "public",
+    "agency",
+    "government",
+    "office",
+    "board",
 }
 _ORG_PATTERN = re.compile(
     r"\b(?:(?:City|County|State|Town|Village) of [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*"
@@ -86,8 +130,10 @@ def missing_fields(posting: Posting) -> list[str]:
     """The FIELDS this posting does not state."""
     present = set(posting.facts) | {k for k in ("title", "organisation") if getattr(posting, k)}
     derived = {
-        "salary": posting.salary, "opening_date": posting.opening_date,
-        "closing_date": posting.closing_date, "first_consideration": posting.first_consideration_date,
+        "salary": posting.salary,
+        "opening_date": posting.opening_date,
+        "closing_date": posting.closing_date,
+        "first_consideration": posting.first_consideration_date,
     }
     present = {k for k in present if k not in derived} | {k for k, v in derived.items() if v}
     if posting.supplemental_questions:
@@ -180,20 +226,27 @@ def _facts(
         "location": ("location", "work location"),
         "department": ("department",),
         "division": ("division",),
-        "job_number": ("job number", "bulletin number", "recruitment number", "exam number",
-                       "class code", "job code", "job id"),
+        "job_number": (
+            "job number",
+            "bulletin number",
+            "recruitment number",
+            "exam number",
+            "class code",
+            "job code",
+            "job id",
+        ),
         "job_type": ("job type", "employment type", "schedule", "work schedule"),
         "published_date": ("published date", "posting date", "posted date"),
         "opening_date": ("opening date", "open date"),
-        "closing_date": ("closing date", "closing date/time", "close date", "filing deadline",
-                         "application deadline"),
+        "closing_date": ("closing date", "closing date/time", "close date", "filing deadline", "application deadline"),
     }.items():
         value = _first_field(fields, *names)
         if value:
             facts[key] = Fact(value, header)
     salary_field = _first_field(fields, "salary", "salary range", "pay range", "compensation")
     facts["salary"] = (
-        Fact(salary_field, header) if salary_field
+        Fact(salary_field, header)
+        if salary_field
         else _section_fact(sections, r"salary|compensation|pay (?:range|rate)|wage")
     )
     facts["site"] = _section_fact(sections, r"site|work location|assignment|^location")
@@ -202,34 +255,51 @@ def _facts(
     facts["filing_period"] = _filing_period(sections)
     facts["first_consideration"] = _sentence_fact(sections, r"first consideration")
     facts["continuous"] = _continuous_statement(sections, fields) or _sentence_fact(
-        sections, r"open[- ]continuous|continuous (?:recruitment|filing|basis)|until (?:the )?"
+        sections,
+        r"open[- ]continuous|continuous (?:recruitment|filing|basis)|until (?:the )?"
         r"(?:position is |positions are |vacancy is |vacancies are )?filled|may close (?:at any time|without)",
     )
-    facts["deadline_extension"] = _sentence_fact(sections, r"deadline[^.]{0,60}extended|extension of the (?:filing|deadline)")
-    requirement_sections = _section_group(
-        sections, r"minimum (?:requirements|qualifications)|qualification guidelines|^requirements|"
-        r"entrance requirements|^(?:required |employment )?qualifications$", r"education|experience|training|licen[cs]|certific|special requirement|minimum",
+    facts["deadline_extension"] = _sentence_fact(
+        sections, r"deadline[^.]{0,60}extended|extension of the (?:filing|deadline)"
     )
-    facts["requirements"] = _join_sections(requirement_sections, exclude=r"transcript|foreign|evaluation|detailed report|upload|attachment")
+    requirement_sections = _section_group(
+        sections,
+        r"minimum (?:requirements|qualifications)|qualification guidelines|^requirements|"
+        r"entrance requirements|^(?:required |employment )?qualifications$",
+        r"education|experience|training|licen[cs]|certific|special requirement|minimum",
+    )
+    facts["requirements"] = _join_sections(
+        requirement_sections, exclude=r"transcript|foreign|evaluation|detailed report|upload|attachment"
+    )
     facts["education"] = _sentence_fact(
-        requirement_sections, r"graduat|degree|diploma|high school|educat|college|course", follow=False,
+        requirement_sections,
+        r"graduat|degree|diploma|high school|educat|college|course",
+        follow=False,
         exclude=r"substitut|in lieu|transcript|foreign|requirements must",
     )
-    facts["experience"] = _sentence_fact(requirement_sections, r"experience", follow=False,
-                                         exclude=r"substitut|in lieu|preferred|desired")
-    facts["substitution"] = _sentence_fact(requirement_sections or sections, r"substitut|in lieu of|equivalent combination")
+    facts["experience"] = _sentence_fact(
+        requirement_sections, r"experience", follow=False, exclude=r"substitut|in lieu|preferred|desired"
+    )
+    facts["substitution"] = _sentence_fact(
+        requirement_sections or sections, r"substitut|in lieu of|equivalent combination"
+    )
     facts["requirements_deadline"] = _sentence_fact(
-        sections, r"requirements must be met|must (?:be met|meet [^.]{0,60}) by|by the (?:end|close|last day) of the filing"
+        sections,
+        r"requirements must be met|must (?:be met|meet [^.]{0,60}) by|by the (?:end|close|last day) of the filing",
     )
     facts["desirable"] = _section_fact(sections, r"desirable|ideal candidate|preferred")
     facts["transcripts"] = _sentence_fact(
         sections, r"\btranscripts?\b|\bdiplomas?\b|upload[^.]{0,40}attachment|attach[^.]{0,30}(?:transcript|diploma)"
     )
     facts["foreign_evaluation"] = _sentence_fact(
-        sections, r"foreign (?:transcript|degree|education|coursework)|country other than the United States|"
-        r"outside (?:of )?the (?:United States|U\.S\.)", follow=True,
+        sections,
+        r"foreign (?:transcript|degree|education|coursework)|country other than the United States|"
+        r"outside (?:of )?the (?:United States|U\.S\.)",
+        follow=True,
     )
-    facts["detailed_report"] = _sentence_fact(sections, r"\bdetailed\b[^.]{0,40}\breport|course[- ]by[- ]course", follow=False)
+    facts["detailed_report"] = _sentence_fact(
+        sections, r"\bdetailed\b[^.]{0,40}\breport|course[- ]by[- ]course", follow=False
+    )
     facts["evaluators_link"] = _contact_fact(contacts, "evaluation", kind="url")
     facts["vpn"] = _sentence_fact(sections, r"\bVPN\b|virtual (?:private )?network|external network|remote access")
     facts["it_help"] = _contact_fact(contacts, "it_help")
@@ -238,29 +308,41 @@ def _facts(
         _section_group(sections, r"selection|examination|exam plan|testing|assessment process|interview process", r"$^")
     ) or _sentence_fact(sections, r"selection process|written (?:test|exam)|oral (?:appraisal|interview|board)")
     facts["eligibility_list"] = _sentence_fact(
-        sections, r"(?:eligib\w*|hiring)\s+(?:\(\w+\)\s+)?list|eligibility (?:typically |will |shall )?"
-        r"(?:last|remain|expire)|top (?:\w+) ranks|ranks? of the (?:hiring|eligib)", follow=False,
+        sections,
+        r"(?:eligib\w*|hiring)\s+(?:\(\w+\)\s+)?list|eligibility (?:typically |will |shall )?"
+        r"(?:last|remain|expire)|top (?:\w+) ranks|ranks? of the (?:hiring|eligib)",
+        follow=False,
     )
     facts["benefits"] = _join_sections(_section_group(sections, r"benefit", r"$^")) or _sentence_fact(
         sections, r"\bbenefits?\b|CalPERS|retirement|pension|health insurance|paid (?:vacation|holidays)", follow=False
     )
     facts["probation"] = _sentence_fact(sections, r"probation", follow=False)
     facts["background_check"] = _sentence_fact(
-        sections, r"background (?:check|screening|investigation)|fingerprint|live ?scan|credit check|"
-        r"criminal (?:history|record|background)", follow=False,
+        sections,
+        r"background (?:check|screening|investigation)|fingerprint|live ?scan|credit check|"
+        r"criminal (?:history|record|background)",
+        follow=False,
     )
-    facts["duties"] = _join_sections(_section_group(
-        sections, r"dut(?:y|ies)|responsibilit|essential functions|examples of (?:work|duties)|job summary|"
-        r"position summary|the position", r"typical|examples",
-    ))
+    facts["duties"] = _join_sections(
+        _section_group(
+            sections,
+            r"dut(?:y|ies)|responsibilit|essential functions|examples of (?:work|duties)|job summary|"
+            r"position summary|the position",
+            r"typical|examples",
+        )
+    )
     facts["confirmation_email"] = _sentence_fact(
-        sections, r"(?:email|e-mail)[^.]{0,40}confirm|confirm\w*[^.]{0,60}(?:email|e-mail|message)|"
-        r"(?:do not|did not|don't|didn't) receive|spam|junk folder|approved senders", follow=False,
+        sections,
+        r"(?:email|e-mail)[^.]{0,40}confirm|confirm\w*[^.]{0,60}(?:email|e-mail|message)|"
+        r"(?:do not|did not|don't|didn't) receive|spam|junk folder|approved senders",
+        follow=False,
     )
     facts["technical_help"] = _first_paragraph(
         _section_fact(sections, r"technical (?:assistance|help|support)|on-?line application")
     ) or _sentence_fact(sections, r"technical (?:assistance|support|help)")
-    facts["vacancies"] = _section_fact(sections, r"vacanc") or _sentence_fact(sections, r"\bvacanc(?:y|ies)\b", follow=False)
+    facts["vacancies"] = _section_fact(sections, r"vacanc") or _sentence_fact(
+        sections, r"\bvacanc(?:y|ies)\b", follow=False
+    )
     questions = _supplemental_questions(sections)
     if questions:
         facts["supplemental_questions"] = Fact("\n".join(questions), QUESTIONS_SECTION)
@@ -287,14 +369,12 @@ def _section_fact(sections: Iterable[Section], heading_pattern: str) -> Fact | N
     return None
 
 
-def _section_group(
-    sections: tuple[Section, ...], heading_pattern: str, continue_pattern: str
-) -> tuple[Section, ...]:
+def _section_group(sections: tuple[Section, ...], heading_pattern: str, continue_pattern: str) -> tuple[Section, ...]:
     """The first section whose heading matches, with the sub-sections that follow it."""
     for i, section in enumerate(sections):
         if section.heading != HEADER_SECTION and re.search(heading_pattern, section.heading, _I):
             group = [section]
-            for following in sections[i + 1:]:
+            for following in sections[i + 1 :]:
                 if not re.search(continue_pattern, following.heading, _I):
                     break
                 group.append(following)
@@ -363,22 +443,24 @@ def _continuous_statement(sections: tuple[Section, ...], fields: dict[str, str])
     closing = _first_field(fields, "closing date", "closing date/time", "close date", "filing deadline")
     if closing and _CONTINUOUS_RE.search(closing):
         return Fact(closing, HEADER_SECTION)
-    for section in _searchable(sections):
-        if re.search(r"filing|application (?:period|dates|deadline)|closing|deadline", section.heading, _I):
-            if _CONTINUOUS_RE.search(section.body) and len(section.body) < 120:
-                return Fact(section.body, section.heading)
+    for section in _filing_sections(sections):
+        if _CONTINUOUS_RE.search(section.body) and len(section.body) < 120:
+            return Fact(section.body, section.heading)
     return None
 
 
+def _filing_sections(sections: tuple[Section, ...]) -> Iterator[Section]:
+    """Sections headed as filing dates, application period, deadline or closing."""
+    pattern = r"filing|application (?:period|dates|deadline)|closing|deadline"
+    return (s for s in _searchable(sections) if re.search(pattern, s.heading, _I))
+
+
 def _filing_period(sections: tuple[Section, ...]) -> Fact | None:
-    for section in _searchable(sections):
-        if re.search(r"filing|application (?:period|dates|deadline)|closing|deadline", section.heading, _I):
-            match = DATE_RANGE_RE.search(section.body)
-            if match:
-                return Fact(match.group(0), section.heading)
-    return _sentence_fact(
-        sections, rf"(?:fil|appl|accept)\w*[^.]{{0,80}}{DATE_RANGE_RE.pattern}", follow=False
-    )
+    for section in _filing_sections(sections):
+        match = DATE_RANGE_RE.search(section.body)
+        if match:
+            return Fact(match.group(0), section.heading)
+    return _sentence_fact(sections, rf"(?:fil|appl|accept)\w*[^.]{{0,80}}{DATE_RANGE_RE.pattern}", follow=False)
 
 
 def _opening_and_closing(fields: dict[str, str], facts: dict[str, Fact]) -> tuple[date | None, date | None]:

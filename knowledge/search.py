@@ -14,8 +14,26 @@ from knowledge.sections import key_value
 from knowledge.text import sentences
 
 _STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
-    "job", "position", "posting", "does", "did", "need", "know", "tell", "want", "question",
-    "please", "hi", "hello", "thanks", "ok", "okay", "hey", "apply", "applying", "applied",
+    "job",
+    "position",
+    "posting",
+    "does",
+    "did",
+    "need",
+    "know",
+    "tell",
+    "want",
+    "question",
+    "please",
+    "hi",
+    "hello",
+    "thanks",
+    "ok",
+    "okay",
+    "hey",
+    "apply",
+    "applying",
+    "applied",
 }
 _SUFFIXES = ("ies", "ing", "ed", "es", "s")
 _MAX_PASSAGE_SENTENCES = 3
@@ -47,9 +65,7 @@ def _stem(token: str) -> str:
 
 def analyse(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
     """Lower-case, drop stop words (and `ignore`), crudely stem; unigrams and bigrams."""
-    tokens = [
-        _stem(t) for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in _STOP_WORDS and t not in ignore
-    ]
+    tokens = [_stem(t) for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in _STOP_WORDS and t not in ignore]
     return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
 
 

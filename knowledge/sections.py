@@ -16,22 +16,72 @@ HEADER_SECTION = "Posting header"
 QUESTIONS_SECTION = "Supplemental Questions"
 
 KEY_VALUE_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z /#&().-]{0,40}?)\s*:\s*(?P<value>\S.*)$")
-FIELD_KEYS = frozenset({
-    "salary", "salary range", "pay range", "compensation", "location", "job type",
-    "employment type", "job number", "department", "division", "opening date", "open date",
-    "closing date", "closing date/time", "close date", "published date", "posting date",
-    "posted date", "company", "agency", "employer", "organization", "organisation",
-    "bulletin number", "recruitment number", "exam number", "class code", "job code", "job id",
-    "job title", "title", "position", "position title", "bargaining unit", "filing deadline",
-    "application deadline", "work location", "schedule", "work schedule",
-})
+FIELD_KEYS = frozenset(
+    {
+        "salary",
+        "salary range",
+        "pay range",
+        "compensation",
+        "location",
+        "job type",
+        "employment type",
+        "job number",
+        "department",
+        "division",
+        "opening date",
+        "open date",
+        "closing date",
+        "closing date/time",
+        "close date",
+        "published date",
+        "posting date",
+        "posted date",
+        "company",
+        "agency",
+        "employer",
+        "organization",
+        "organisation",
+        "bulletin number",
+        "recruitment number",
+        "exam number",
+        "class code",
+        "job code",
+        "job id",
+        "job title",
+        "title",
+        "position",
+        "position title",
+        "bargaining unit",
+        "filing deadline",
+        "application deadline",
+        "work location",
+        "schedule",
+        "work schedule",
+    }
+)
 # Title-case headings of NEOGOV/GovernmentJobs postings, headings even when a sub-heading follows.
-KNOWN_HEADINGS = frozenset({
-    "essential functions", "qualification guidelines", "minimum qualifications", "supplemental information",
-    "examples of duties", "typical duties", "duties", "benefits", "selection process", "description",
-    "supplemental questions", "job description", "minimum requirements", "knowledge, skills and abilities",
-    "special requirements", "desirable qualifications", "application process", "how to apply",
-})
+KNOWN_HEADINGS = frozenset(
+    {
+        "essential functions",
+        "qualification guidelines",
+        "minimum qualifications",
+        "supplemental information",
+        "examples of duties",
+        "typical duties",
+        "duties",
+        "benefits",
+        "selection process",
+        "description",
+        "supplemental questions",
+        "job description",
+        "minimum requirements",
+        "knowledge, skills and abilities",
+        "special requirements",
+        "desirable qualifications",
+        "application process",
+        "how to apply",
+    }
+)
 _STATUS_WORDS = re.compile(r"until filled|continuous|open until", re.IGNORECASE)
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "or", "in", "a", "an", "&", "/", "-"})
 _QUESTION_NUMBER_RE = re.compile(r"^0?\d{1,2}$")

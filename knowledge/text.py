@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from dateutil import parser as date_parser
 
@@ -28,10 +28,23 @@ MONEY_RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _PERIODS = {
-    "annually": "annually", "annual": "annually", "yearly": "annually", "year": "annually",
-    "yr": "annually", "monthly": "monthly", "month": "monthly", "mo": "monthly",
-    "biweekly": "biweekly", "bi-weekly": "biweekly", "weekly": "weekly", "week": "weekly",
-    "hourly": "hourly", "hour": "hourly", "hr": "hourly", "daily": "daily", "day": "daily",
+    "annually": "annually",
+    "annual": "annually",
+    "yearly": "annually",
+    "year": "annually",
+    "yr": "annually",
+    "monthly": "monthly",
+    "month": "monthly",
+    "mo": "monthly",
+    "biweekly": "biweekly",
+    "bi-weekly": "biweekly",
+    "weekly": "weekly",
+    "week": "weekly",
+    "hourly": "hourly",
+    "hour": "hourly",
+    "hr": "hourly",
+    "daily": "daily",
+    "day": "daily",
 }
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|St|Dr|Mr|Ms|Mrs|Jr|Sr|Inc|Co|vs"
@@ -69,7 +82,8 @@ def sentences(paragraph: str) -> list[str]:
 def parse_date(text: str) -> date | None:
     """Parse one date as postings write it (`November 26, 2025`, `09/11/2025`), or None."""
     try:
-        return date_parser.parse(text, dayfirst=False, fuzzy=False).date()
+        parsed: datetime = date_parser.parse(text, dayfirst=False, fuzzy=False)
+        return parsed.date()
     except (ValueError, OverflowError):
         return None
 

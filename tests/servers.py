@@ -62,8 +62,13 @@ class Assistant:
     def ingest(self) -> subprocess.CompletedProcess[str]:
         """Run `helpbot ingest` against this assistant's database and folder."""
         return subprocess.run(
-            [sys.executable, "-m", "bot.cli", "ingest"], env=self.env, cwd=PROJECT_ROOT,
-            capture_output=True, text=True, check=False, timeout=120,
+            [sys.executable, "-m", "bot.cli", "ingest"],
+            env=self.env,
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
         )
 
     def ask(self, sender: str, text: str, metadata: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -86,15 +91,30 @@ class Assistant:
         logs.mkdir(exist_ok=True)
         action = subprocess.Popen(
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
-            cwd=PROJECT_ROOT, env=self.env,
-            stdout=(logs / "actions.log").open("wb"), stderr=subprocess.STDOUT,
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=(logs / "actions.log").open("wb"),
+            stderr=subprocess.STDOUT,
         )
         rasa = subprocess.Popen(
-            [sys.executable, "-m", "rasa", "run", "--model", str(MODEL), "--port", str(self.rasa_port),
-             "--endpoints", str(PROJECT_ROOT / "bot" / "endpoints.yml"),
-             "--credentials", str(PROJECT_ROOT / "bot" / "credentials.yml")],
-            cwd=PROJECT_ROOT, env=self.env,
-            stdout=(logs / "rasa.log").open("wb"), stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "rasa",
+                "run",
+                "--model",
+                str(MODEL),
+                "--port",
+                str(self.rasa_port),
+                "--endpoints",
+                str(PROJECT_ROOT / "bot" / "endpoints.yml"),
+                "--credentials",
+                str(PROJECT_ROOT / "bot" / "credentials.yml"),
+            ],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=(logs / "rasa.log").open("wb"),
+            stderr=subprocess.STDOUT,
         )
         self.processes = [action, rasa]
         wait_for(f"http://127.0.0.1:{self.action_port}/health", 60, action)
@@ -114,14 +134,16 @@ def make_assistant(workdir: Path, today: str) -> Assistant:
     """Copy the seed postings into `workdir`, ingest them and configure (not start) an assistant."""
     shutil.copytree(SEED_POSTINGS, workdir / "postings")
     env = dict(os.environ)
-    env.update({
-        "HELPBOT_DATABASE_URL": f"sqlite:///{workdir / 'helpbot.db'}",
-        "HELPBOT_POSTINGS_DIR": str(workdir / "postings"),
-        "HELPBOT_TODAY": today,
-        "RASA_TELEMETRY_ENABLED": "false",
-        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-    })
+    env.update(
+        {
+            "HELPBOT_DATABASE_URL": f"sqlite:///{workdir / 'helpbot.db'}",
+            "HELPBOT_POSTINGS_DIR": str(workdir / "postings"),
+            "HELPBOT_TODAY": today,
+            "RASA_TELEMETRY_ENABLED": "false",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+        }
+    )
     assistant = Assistant(workdir=workdir, env=env)
     result = assistant.ingest()
     if result.returncode != 0:

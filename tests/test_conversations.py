@@ -20,43 +20,78 @@ def new_sender() -> str:
 
 # (question, posting named in it, substrings the answer must contain)
 TOPIC_CASES = [
-    ("When is the deadline to apply for the LAUSD job?", LAUSD,
-     ["December 11, 2025", "November 26, 2025", "open (10 days left)", "http://www.lausdjobs.org",
-      "APPLICATION FILING DATES"]),
-    ("What's the application deadline for the Pasadena posting?", PASADENA,
-     ["September 11, 2025", "open continuous", "October 2, 2025", "may close at any time"]),
-    ("I'm an LAUSD employee working from home, how do I get on the VPN to apply?", LAUSD,
-     ["GlobalProtect", "(213) 443-1300", "(213) 241-5200", "https://www.lausd.org/helpdesk"]),
-    ("My degree is from Mexico, how do I handle transcripts for LAUSD?", LAUSD,
-     ["foreign transcripts", "DETAILED report", "https://www.ctc.ca.gov/credentials/leaflets/"
-      "foreign-transcript-evaluation-(cl-635)"]),
-    ("I need a reasonable accommodation for the LAUSD test because of a disability", LAUSD,
-     ["(213) 241-3455"]),
+    (
+        "When is the deadline to apply for the LAUSD job?",
+        LAUSD,
+        [
+            "December 11, 2025",
+            "November 26, 2025",
+            "open (10 days left)",
+            "http://www.lausdjobs.org",
+            "APPLICATION FILING DATES",
+        ],
+    ),
+    (
+        "What's the application deadline for the Pasadena posting?",
+        PASADENA,
+        ["September 11, 2025", "open continuous", "October 2, 2025", "may close at any time"],
+    ),
+    (
+        "I'm an LAUSD employee working from home, how do I get on the VPN to apply?",
+        LAUSD,
+        ["GlobalProtect", "(213) 443-1300", "(213) 241-5200", "https://www.lausd.org/helpdesk"],
+    ),
+    (
+        "My degree is from Mexico, how do I handle transcripts for LAUSD?",
+        LAUSD,
+        [
+            "foreign transcripts",
+            "DETAILED report",
+            "https://www.ctc.ca.gov/credentials/leaflets/foreign-transcript-evaluation-(cl-635)",
+        ],
+    ),
+    ("I need a reasonable accommodation for the LAUSD test because of a disability", LAUSD, ["(213) 241-3455"]),
     ("How much does the Pasadena job pay?", PASADENA, ["$57,946.10", "$68,821.79", "Annually"]),
-    ("What are the minimum requirements for the LAUSD accounting technician?", LAUSD,
-     ["Graduation from high school", "One year of office bookkeeping", "substituted",
-      "end of the filing period"]),
-    ("What are the minimum qualifications for Pasadena?", PASADENA,
-     ["Associate's degree program in accounting or bookkeeping", "two years"]),
-    ("What is the selection process for LAUSD?", LAUSD,
-     ["Computerized Online Skills Assessment", "Multiple-Choice", "jessica.mejia1@lausd.net"]),
+    (
+        "What are the minimum requirements for the LAUSD accounting technician?",
+        LAUSD,
+        ["Graduation from high school", "One year of office bookkeeping", "substituted", "end of the filing period"],
+    ),
+    (
+        "What are the minimum qualifications for Pasadena?",
+        PASADENA,
+        ["Associate's degree program in accounting or bookkeeping", "two years"],
+    ),
+    (
+        "What is the selection process for LAUSD?",
+        LAUSD,
+        ["Computerized Online Skills Assessment", "Multiple-Choice", "jessica.mejia1@lausd.net"],
+    ),
     ("How does the eligibility list work at LAUSD?", LAUSD, ["top three ranks", "12 months"]),
     ("What benefits does LAUSD offer?", LAUSD, ["CalPERS", "Up to 13 days"]),
     ("What benefits come with the Pasadena job?", PASADENA, ["CalPERS", "2% @ 62"]),
-    ("Who do I contact with questions about the LAUSD posting?", LAUSD,
-     ["jessica.mejia1@lausd.net", "helpmeapply@lausd.net", "(213) 241-3455"]),
-    ("The LAUSD online application keeps giving me an error, where can I get technical help?", LAUSD,
-     ["helpmeapply@lausd.net"]),
-    ("I applied to LAUSD but never got a confirmation email", LAUSD,
-     ["same day", "helpmeapply@lausd.net"]),
+    (
+        "Who do I contact with questions about the LAUSD posting?",
+        LAUSD,
+        ["jessica.mejia1@lausd.net", "helpmeapply@lausd.net", "(213) 241-3455"],
+    ),
+    (
+        "The LAUSD online application keeps giving me an error, where can I get technical help?",
+        LAUSD,
+        ["helpmeapply@lausd.net"],
+    ),
+    ("I applied to LAUSD but never got a confirmation email", LAUSD, ["same day", "helpmeapply@lausd.net"]),
     ("Where is the LAUSD job located?", LAUSD, ["West Valley Occupational Center"]),
     ("Which department is the Pasadena job in?", PASADENA, ["Finance", "Accounting & Analysis"]),
     ("What is the job number for the Pasadena posting?", PASADENA, ["26-039"]),
     ("What are the duties of the Pasadena accounting technician?", PASADENA, ["check runs"]),
     ("Is there a probation period for the Pasadena job?", PASADENA, ["one-year probationary"]),
     ("Does Pasadena do a background check?", PASADENA, ["fingerprinting", "credit check"]),
-    ("What supplemental questions does the Pasadena application ask?", PASADENA,
-     ["highest level of education", "ERP systems"]),
+    (
+        "What supplemental questions does the Pasadena application ask?",
+        PASADENA,
+        ["highest level of education", "ERP systems"],
+    ),
 ]
 
 
@@ -185,7 +220,9 @@ def test_new_postings_are_answered_after_ingest_alone(assistant: Assistant) -> N
         assert "$4,120.00 - $5,110.00 Monthly" in reply
         reply = assistant.reply(new_sender(), "when does the Glendale posting close?")
         assert "December 15, 2025" in reply or "12/15/2025" in reply
-        reply = assistant.reply(new_sender(), "what's the salary?", metadata={"posting_id": "glendale-administrative-analyst"})
+        reply = assistant.reply(
+            new_sender(), "what's the salary?", metadata={"posting_id": "glendale-administrative-analyst"}
+        )
         assert "$30.50 - $40.25 Hourly" in reply
         reply = assistant.reply(new_sender(), "who can I ask about the selection process for Long Beach?")
         assert "mlopez@lbusd.example.org" in reply

@@ -23,7 +23,9 @@ async def test_answers_for_the_posting_named_in_the_text(catalog: Catalog) -> No
 
 async def test_page_metadata_beats_the_conversation_posting(catalog: Catalog) -> None:
     tracker = make_tracker(
-        intent="ask_salary", text="what does it pay?", metadata={"posting_id": PASADENA},
+        intent="ask_salary",
+        text="what does it pay?",
+        metadata={"posting_id": PASADENA},
         slots={names.SLOT_POSTING: LAUSD},
     )
     messages, events = await run_action(ActionAnswerTopic(), tracker)

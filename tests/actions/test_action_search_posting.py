@@ -12,7 +12,9 @@ PASADENA = "pasadena-accounting-technician"
 
 
 async def test_answers_from_the_best_passage_with_its_section(catalog: Catalog) -> None:
-    tracker = make_tracker(intent="nlu_fallback", text="is there a multiple choice test?", slots={names.SLOT_POSTING: LAUSD})
+    tracker = make_tracker(
+        intent="nlu_fallback", text="is there a multiple choice test?", slots={names.SLOT_POSTING: LAUSD}
+    )
     messages, _ = await run_action(ActionSearchPosting(), tracker)
     assert message_names(messages) == [names.REPLY_SEARCH_ANSWER]
     assert "Multiple-Choice" in messages[0]["text"]
@@ -20,13 +22,17 @@ async def test_answers_from_the_best_passage_with_its_section(catalog: Catalog) 
 
 
 async def test_says_not_stated_when_nothing_matches(catalog: Catalog) -> None:
-    tracker = make_tracker(intent="nlu_fallback", text="is there free parking for the interview?", slots={names.SLOT_POSTING: PASADENA})
+    tracker = make_tracker(
+        intent="nlu_fallback", text="is there free parking for the interview?", slots={names.SLOT_POSTING: PASADENA}
+    )
     messages, _ = await run_action(ActionSearchPosting(), tracker)
     assert message_names(messages) == [names.REPLY_NOT_STATED]
 
 
 async def test_out_of_scope_gets_the_out_of_scope_reply(catalog: Catalog) -> None:
-    tracker = make_tracker(intent="out_of_scope", text="what's the weather tomorrow?", slots={names.SLOT_POSTING: LAUSD})
+    tracker = make_tracker(
+        intent="out_of_scope", text="what's the weather tomorrow?", slots={names.SLOT_POSTING: LAUSD}
+    )
     messages, _ = await run_action(ActionSearchPosting(), tracker)
     assert message_names(messages) == [names.REPLY_OUT_OF_SCOPE]
 
@@ -36,4 +42,7 @@ async def test_without_a_posting_asks_and_remembers_the_question(catalog: Catalo
     messages, events = await run_action(ActionSearchPosting(), tracker)
     assert message_names(messages) == [names.REPLY_ASK_WHICH_POSTING]
     slots = {e["name"]: e["value"] for e in events}
-    assert slots == {names.SLOT_PENDING_TOPIC: names.PENDING_SEARCH, names.SLOT_PENDING_QUESTION: "is there a typing test?"}
+    assert slots == {
+        names.SLOT_PENDING_TOPIC: names.PENDING_SEARCH,
+        names.SLOT_PENDING_QUESTION: "is there a typing test?",
+    }

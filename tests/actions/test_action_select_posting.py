@@ -13,7 +13,8 @@ PASADENA = "pasadena-accounting-technician"
 
 async def test_button_answers_the_pending_topic(catalog: Catalog) -> None:
     tracker = make_tracker(
-        intent="select_posting", text=f'/select_posting{{"posting_id": "{LAUSD}"}}',
+        intent="select_posting",
+        text=f'/select_posting{{"posting_id": "{LAUSD}"}}',
         entities=[{"entity": "posting_id", "value": LAUSD}],
         slots={names.SLOT_PENDING_TOPIC: "deadline"},
     )
@@ -27,7 +28,8 @@ async def test_button_answers_the_pending_topic(catalog: Catalog) -> None:
 
 async def test_switch_repeats_the_last_topic_for_the_new_posting(catalog: Catalog) -> None:
     tracker = make_tracker(
-        intent="select_posting", text="what about the Pasadena one?",
+        intent="select_posting",
+        text="what about the Pasadena one?",
         slots={names.SLOT_POSTING: LAUSD, names.SLOT_LAST_TOPIC: "benefits"},
     )
     messages, events = await run_action(ActionSelectPosting(), tracker)
@@ -50,9 +52,13 @@ async def test_unclear_choice_asks_again(catalog: Catalog) -> None:
 
 async def test_pending_search_question_is_answered_for_the_chosen_posting(catalog: Catalog) -> None:
     tracker = make_tracker(
-        intent="select_posting", text="", entities=[{"entity": "posting_id", "value": LAUSD}],
-        slots={names.SLOT_PENDING_TOPIC: names.PENDING_SEARCH,
-               names.SLOT_PENDING_QUESTION: "is there a multiple choice test?"},
+        intent="select_posting",
+        text="",
+        entities=[{"entity": "posting_id", "value": LAUSD}],
+        slots={
+            names.SLOT_PENDING_TOPIC: names.PENDING_SEARCH,
+            names.SLOT_PENDING_QUESTION: "is there a multiple choice test?",
+        },
     )
     messages, _ = await run_action(ActionSelectPosting(), tracker)
     assert message_names(messages) == [names.REPLY_SEARCH_ANSWER]

@@ -23,26 +23,42 @@ def test_not_phones(text: str) -> None:
 def test_email_and_url_patterns() -> None:
     assert EMAIL_RE.findall("contact Jessica Mejia at jessica.mejia1@lausd.net.") == ["jessica.mejia1@lausd.net"]
     assert URL_RE.findall("visit http://www.lausdjobs.org or www.example.org/jobs") == [
-        "http://www.lausdjobs.org", "www.example.org/jobs",
+        "http://www.lausdjobs.org",
+        "www.example.org/jobs",
     ]
 
 
 @pytest.mark.parametrize(
     ("sentence", "heading", "previous", "purpose"),
     [
-        ("Please call (213) 241-3455 for more information.", "NOTES",
-         "Reasonable accommodations are available to individuals with disabilities.", "accommodation"),
+        (
+            "Please call (213) 241-3455 for more information.",
+            "NOTES",
+            "Reasonable accommodations are available to individuals with disabilities.",
+            "accommodation",
+        ),
         ("Please call (213) 241-3455 for more information.", "NOTES", "", "general"),
         ("please contact Information Technology Services at (213) 443-1300", "INFO", "", "it_help"),
-        ("Email us at helpmeapply@lausd.net", "DO YOU NEED TECHNICAL ASSISTANCE WITH THE ON-LINE APPLICATION?", "",
-         "technical"),
-        ("If you have questions regarding the employment selection process, please contact x@y.org", "X", "",
-         "selection"),
+        (
+            "Email us at helpmeapply@lausd.net",
+            "DO YOU NEED TECHNICAL ASSISTANCE WITH THE ON-LINE APPLICATION?",
+            "",
+            "technical",
+        ),
+        (
+            "If you have questions regarding the employment selection process, please contact x@y.org",
+            "X",
+            "",
+            "selection",
+        ),
         ("For a list of approved evaluation organizations, visit: https://a.org", "Experience", "", "evaluation"),
-        ("To find out whether the application deadline has been extended, visit http://a.org", "X", "",
-         "extension"),
-        ("For inquiries or complaints contact our Equal Opportunity Section, (213) 241-7685.", "X", "",
-         "equal_opportunity"),
+        ("To find out whether the application deadline has been extended, visit http://a.org", "X", "", "extension"),
+        (
+            "For inquiries or complaints contact our Equal Opportunity Section, (213) 241-7685.",
+            "X",
+            "",
+            "equal_opportunity",
+        ),
         ("https://www.facebook.com/LAUSDjobs/", "X", "Follow us on:", "social"),
         ("Write to hr@example.org", "REASONABLE ACCOMMODATION", "", "accommodation"),
     ],
@@ -97,12 +113,15 @@ def test_lausd_contacts_in_posting_order(lausd: Posting) -> None:
 
 def test_lausd_contacts_for(lausd: Posting) -> None:
     assert [c.value for c in lausd.contacts_for("selection")] == [
-        "https://www.lausd.org/Page/7876", "jessica.mejia1@lausd.net",
+        "https://www.lausd.org/Page/7876",
+        "jessica.mejia1@lausd.net",
     ]
     assert [c.value for c in lausd.contacts_for("technical")] == ["helpmeapply@lausd.net"]
     assert [c.value for c in lausd.contacts_for("accommodation")] == ["(213) 241-3455"]
     assert [c.value for c in lausd.contacts_for("it_help")] == [
-        "(213) 443-1300", "(213) 241-5200", "https://www.lausd.org/helpdesk",
+        "(213) 443-1300",
+        "(213) 241-5200",
+        "https://www.lausd.org/helpdesk",
     ]
 
 

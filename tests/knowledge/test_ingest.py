@@ -137,9 +137,9 @@ def test_reingest_is_idempotent(folder: Path, engine: Engine) -> None:
     assert store.load_postings(engine=engine) == before
     assert second.ingested == first.ingested
     assert store.count_postings(engine=engine) == 2
-    hashes = engine.connect().execute(
-        select(store.postings_table.c.posting_id, store.postings_table.c.content_hash)
-    ).all()
+    hashes = (
+        engine.connect().execute(select(store.postings_table.c.posting_id, store.postings_table.c.content_hash)).all()
+    )
     assert len(hashes) == 2
     assert all(len(h) == 64 for _, h in hashes)
 
@@ -158,8 +158,9 @@ def test_added_and_changed_files(folder: Path, engine: Engine) -> None:
     for posting_id in (LONGBEACH_ID, GLENDALE_ID):
         shutil.copy(VARIANT_POSTINGS / f"{posting_id}.txt", folder)
     path = folder / f"{PASADENA_ID}.txt"
-    path.write_text(path.read_text(encoding="utf-8").replace("Job Number: 26-039", "Job Number: 26-040"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Job Number: 26-039", "Job Number: 26-040"), encoding="utf-8"
+    )
     report = ingest_folder(folder, engine=engine)
     assert _ids(report) == [GLENDALE_ID, LAUSD_ID, LONGBEACH_ID, PASADENA_ID]
     stored = {p.posting_id: p for p in store.load_postings(engine=engine)}

@@ -241,8 +241,14 @@ class TestLausd:
 
     def test_missing_fields(self, lausd: Posting) -> None:
         assert missing_fields(lausd) == [
-            "division", "job_number", "salary", "first_consideration", "continuous", "probation",
-            "background_check", "supplemental_questions",
+            "division",
+            "job_number",
+            "salary",
+            "first_consideration",
+            "continuous",
+            "probation",
+            "background_check",
+            "supplemental_questions",
         ]
 
     def test_nothing_from_pasadena(self, lausd: Posting) -> None:
@@ -367,17 +373,36 @@ class TestPasadena:
 
     def test_not_stated(self, pasadena: Posting) -> None:
         for key in (
-            "vpn", "it_help", "transcripts", "foreign_evaluation", "detailed_report", "evaluators_link",
-            "accommodation", "filing_period", "requirements_deadline", "confirmation_email", "technical_help",
-            "site", "deadline_extension",
+            "vpn",
+            "it_help",
+            "transcripts",
+            "foreign_evaluation",
+            "detailed_report",
+            "evaluators_link",
+            "accommodation",
+            "filing_period",
+            "requirements_deadline",
+            "confirmation_email",
+            "technical_help",
+            "site",
+            "deadline_extension",
         ):
             assert pasadena.fact(key) is None, key
         assert pasadena.contacts == ()
 
     def test_missing_fields(self, pasadena: Posting) -> None:
         assert missing_fields(pasadena) == [
-            "site", "filing_period", "closing_date", "requirements_deadline", "transcripts",
-            "foreign_evaluation", "detailed_report", "evaluators_link", "vpn", "it_help", "accommodation",
+            "site",
+            "filing_period",
+            "closing_date",
+            "requirements_deadline",
+            "transcripts",
+            "foreign_evaluation",
+            "detailed_report",
+            "evaluators_link",
+            "vpn",
+            "it_help",
+            "accommodation",
             "contacts",
         ]
 
@@ -423,8 +448,7 @@ class TestLongBeachVariant:
         )
         assert longbeach.fact("experience").text == "Two years of payroll or timekeeping experience."
         assert longbeach.fact("substitution").text == (
-            "Completion of 12 semester units in accounting may be substituted for one year of the required "
-            "experience."
+            "Completion of 12 semester units in accounting may be substituted for one year of the required experience."
         )
         assert "must be met by the end of the filing period" in longbeach.fact("requirements_deadline").text
 
@@ -445,9 +469,9 @@ class TestLongBeachVariant:
         }
 
     def test_selection_eligibility_probation_background(self, longbeach: Posting) -> None:
-        assert "written multiple-choice test and a structured oral interview" in longbeach.fact(
-            "selection_process"
-        ).text
+        assert (
+            "written multiple-choice test and a structured oral interview" in longbeach.fact("selection_process").text
+        )
         eligibility = longbeach.fact("eligibility_list").text
         assert "top five ranks" in eligibility
         assert "Eligibility typically lasts for 6 months." in eligibility
@@ -495,8 +519,13 @@ class TestGlendaleVariant:
     def test_sections_and_duties(self, glendale: Posting) -> None:
         headings = [s.heading for s in glendale.sections]
         assert headings == [
-            "Posting header", "Essential Functions", "Minimum Qualifications", "EDUCATION", "EXPERIENCE",
-            "SELECTION PROCESS", "Supplemental Questions",
+            "Posting header",
+            "Essential Functions",
+            "Minimum Qualifications",
+            "EDUCATION",
+            "EXPERIENCE",
+            "SELECTION PROCESS",
+            "Supplemental Questions",
         ]
         bullets = glendale.fact("duties").text.splitlines()
         assert bullets == [
@@ -542,9 +571,27 @@ class TestGlendaleVariant:
 STYLE_IDS = [LAUSD_ID, PASADENA_ID, LONGBEACH_ID, GLENDALE_ID]
 # The fields a formatting change must not alter.
 KEY_FACTS = (
-    "title", "organisation", "location", "department", "division", "job_number", "salary", "filing_period",
-    "requirements", "education", "experience", "substitution", "transcripts", "vpn", "accommodation",
-    "selection_process", "eligibility_list", "benefits", "probation", "background_check", "duties",
+    "title",
+    "organisation",
+    "location",
+    "department",
+    "division",
+    "job_number",
+    "salary",
+    "filing_period",
+    "requirements",
+    "education",
+    "experience",
+    "substitution",
+    "transcripts",
+    "vpn",
+    "accommodation",
+    "selection_process",
+    "eligibility_list",
+    "benefits",
+    "probation",
+    "background_check",
+    "duties",
     "supplemental_questions",
 )
 

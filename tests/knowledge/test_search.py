@@ -58,8 +58,15 @@ def test_hits_come_only_from_the_indexed_posting(
 ) -> None:
     lausd_body = "\n".join(s.body for s in lausd.sections)
     pasadena_body = "\n".join(s.body for s in pasadena.sections)
-    for question in ("Excel multiple-choice test", "salary", "benefits CalPERS retirement", "ERP systems",
-                     "probation period", "VPN", "job number"):
+    for question in (
+        "Excel multiple-choice test",
+        "salary",
+        "benefits CalPERS retirement",
+        "ERP systems",
+        "probation period",
+        "VPN",
+        "job number",
+    ):
         for hit in lausd_index.search(question, limit=10):
             assert hit.passage.section in {s.heading for s in lausd.sections}
             assert hit.passage.text.split("; ")[0] in lausd_body

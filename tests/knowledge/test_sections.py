@@ -9,14 +9,31 @@ from knowledge.sections import HEADER_SECTION, QUESTIONS_SECTION, is_heading, ke
 from knowledge.text import normalise
 
 LAUSD_HEADINGS = [
-    "Posting header", "SALARY DETAILS", "APPLICATION FILING DATES", "INFORMATION ABOUT LAUSD",
-    "DEPARTMENT OR SCHOOL SITE", "BENEFITS", "JOB DUTIES/RESPONSIBILITIES", "MINIMUM REQUIREMENTS", "Education",
-    "Experience", "DESIRABLE QUALIFICATIONS", "EMPLOYMENT SELECTION PROCESS", "APPLICATION PROCESS",
-    "DO YOU NEED TECHNICAL ASSISTANCE WITH THE ON-LINE APPLICATION?", "ADDITIONAL POSTING INFORMATION",
+    "Posting header",
+    "SALARY DETAILS",
+    "APPLICATION FILING DATES",
+    "INFORMATION ABOUT LAUSD",
+    "DEPARTMENT OR SCHOOL SITE",
+    "BENEFITS",
+    "JOB DUTIES/RESPONSIBILITIES",
+    "MINIMUM REQUIREMENTS",
+    "Education",
+    "Experience",
+    "DESIRABLE QUALIFICATIONS",
+    "EMPLOYMENT SELECTION PROCESS",
+    "APPLICATION PROCESS",
+    "DO YOU NEED TECHNICAL ASSISTANCE WITH THE ON-LINE APPLICATION?",
+    "ADDITIONAL POSTING INFORMATION",
 ]
 PASADENA_HEADINGS = [
-    "Posting header", "IDEAL CANDIDATE", "Essential Functions", "Qualification Guidelines",
-    "EDUCATION, TRAINING AND EXPERIENCE", "CORE COMPETENCIES", "SELECTION PROCESS", "VACANCIES",
+    "Posting header",
+    "IDEAL CANDIDATE",
+    "Essential Functions",
+    "Qualification Guidelines",
+    "EDUCATION, TRAINING AND EXPERIENCE",
+    "CORE COMPETENCIES",
+    "SELECTION PROCESS",
+    "VACANCIES",
     "Supplemental Questions",
 ]
 
@@ -75,7 +92,9 @@ def test_lausd_header_section(lausd: Posting) -> None:
     header = lausd.sections[0]
     assert header.heading == HEADER_SECTION
     assert header.body.splitlines() == [
-        "Accounting Technician II", "Published Date: Nov 26, 2025", "Location: US",
+        "Accounting Technician II",
+        "Published Date: Nov 26, 2025",
+        "Location: US",
         "Company: Los Angeles Unified School District",
     ]
 
@@ -136,7 +155,8 @@ def test_same_named_sections_are_merged() -> None:
     sections = split_sections(text)
     assert [s.heading for s in sections] == [HEADER_SECTION, "BENEFITS", "SELECTION PROCESS"]
     assert sections[1].body.splitlines() == [
-        "Medical and dental plans for employees.", "Paid holidays every year for staff.",
+        "Medical and dental plans for employees.",
+        "Paid holidays every year for staff.",
     ]
 
 

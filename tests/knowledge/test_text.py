@@ -25,7 +25,9 @@ def test_normalise_line_endings_spaces_and_blank_runs() -> None:
 
 def test_sentences_keep_abbreviations() -> None:
     assert sentences("Apply by Dec. 11, 2025. Call (213) 241-3455 for help. See the U.S. rules.") == [
-        "Apply by Dec. 11, 2025.", "Call (213) 241-3455 for help.", "See the U.S. rules.",
+        "Apply by Dec. 11, 2025.",
+        "Call (213) 241-3455 for help.",
+        "See the U.S. rules.",
     ]
 
 
@@ -70,8 +72,15 @@ def test_money_range(text: str, low: str, high: str | None, period: str) -> None
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("Annually", "annually"), ("per hour", None), ("hour", "hourly"), ("Bi-Weekly", "biweekly"),
-     ("Monthly", "monthly"), (None, None), ("fortnightly", None)],
+    [
+        ("Annually", "annually"),
+        ("per hour", None),
+        ("hour", "hourly"),
+        ("Bi-Weekly", "biweekly"),
+        ("Monthly", "monthly"),
+        (None, None),
+        ("fortnightly", None),
+    ],
 )
 def test_normalise_period(word: str | None, expected: str | None) -> None:
     assert normalise_period(word) == expected
