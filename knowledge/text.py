@@ -117,5 +117,5 @@ def normalise_period(word: str | None) -> str | None:
 
 
 def to_number(amount: str) -> float:
-    """`57,946.10` -> 57946.1."""
+    """`1,234.50` -> 1234.5."""
     return float(amount.replace(",", ""))
