@@ -189,7 +189,13 @@ def confirmation_email(posting: Posting, today: date) -> Answer:
 
 def location(posting: Posting, today: date) -> Answer:
     """Location, department, division and site, as stated."""
-    labelled = [("Location", "location"), ("Department", "department"), ("Division", "division"), ("Site", "site")]
+    labelled = [
+        ("Location", "location"),
+        ("Department", "department"),
+        ("Division", "division"),
+        ("Site", "site"),
+        ("Job type", "job_type"),
+    ]
     parts: list[tuple[str, str | None]] = []
     seen: set[str] = set()
     for label, key in labelled:

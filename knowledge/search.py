@@ -10,7 +10,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
 
 from knowledge.model import Posting
-from knowledge.sections import key_value
+from knowledge.sections import QUESTIONS_SECTION, key_value
 from knowledge.text import sentences
 
 _STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
@@ -63,9 +63,19 @@ def _stem(token: str) -> str:
     return token
 
 
+_COMPOUNDS = re.compile(r"\b(full|part)[\s-]+time\b|\bon[\s-]+line\b|\be[\s-]+mail\b")
+
+
+def _join_compounds(text: str) -> str:
+    """`full time`, `full-time` and `fulltime` are one word; so are `on-line`/`online`, `e-mail`/`email`."""
+    return _COMPOUNDS.sub(lambda m: m.group(0).replace("-", "").replace(" ", ""), text)
+
+
 def analyse(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
     """Lower-case, drop stop words (and `ignore`), crudely stem; unigrams and bigrams."""
-    tokens = [_stem(t) for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in _STOP_WORDS and t not in ignore]
+    text = _join_compounds(text.lower())
+    words = (t for t in re.findall(r"[a-z0-9]+", text) if t not in _STOP_WORDS)
+    tokens = [stem for stem in map(_stem, words) if stem not in ignore]
     return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
 
 
@@ -76,19 +86,19 @@ def _already_analysed(terms: list[str]) -> list[str]:
 def _name_words(posting: Posting) -> frozenset[str]:
     """Words that name the posting (title, organisation, acronym): they say which, not what."""
     names = " ".join(n for n in (posting.title, posting.organisation, *posting.aliases) if n)
-    return frozenset(re.findall(r"[a-z0-9]+", names.lower()))
+    return frozenset(_stem(word) for word in re.findall(r"[a-z0-9]+", names.lower()))
 
 
 def passages_of(posting: Posting) -> list[Passage]:
     """The posting's searchable passages: each paragraph, long ones cut into a few sentences."""
     found: list[Passage] = []
     for section in posting.sections:
-        fields = [line for line in section.body.split("\n") if key_value(line)]
-        if fields:
-            found.append(Passage("; ".join(fields), section.heading))
         for paragraph in section.body.split("\n"):
-            if key_value(paragraph):
+            if key_value(paragraph):  # a header field (`Job Type: ...`) is a passage of its own
+                found.append(Passage(paragraph, section.heading))
                 continue
+            if section.heading == QUESTIONS_SECTION and paragraph.startswith("-"):
+                continue  # an answer option of a supplemental question says nothing about the job
             parts = sentences(paragraph)
             for start in range(0, len(parts), _MAX_PASSAGE_SENTENCES):
                 text = " ".join(parts[start : start + _MAX_PASSAGE_SENTENCES]).strip()
