@@ -33,6 +33,27 @@ TEMPLATES: dict[str, str] = {
         "{contacts}\n\nSource: {source}"
     ),
     names.REPLY_NO_CONTACTS: "I can't hand this chat over to a person. {contact}",
+    names.REPLY_STATUS: "{status}",
+    names.REPLY_STATUS_FAILED: (
+        "Sorry, I couldn't find an application with that application ID and email address. Please check "
+        "both (the ID is in the confirmation email you received when you applied) and ask me again."
+    ),
+    names.REPLY_STATUS_GIVE_UP: (
+        "Sorry, I still couldn't verify those details, so I'll stop asking for now. {contact}"
+    ),
+    names.REPLY_STATUS_UNAVAILABLE: (
+        "Sorry, I can't check application status right now. Please try again later. {contact}"
+    ),
+    names.REPLY_NOT_AN_ID: (
+        "That doesn't look like an application ID. It is a code such as A-10234, in the confirmation "
+        'email you received when you applied. (Say "cancel" to stop.)'
+    ),
+    names.REPLY_NOT_AN_EMAIL: (
+        "That doesn't look like an email address. Please type the address you applied with, such as "
+        'name@example.com. (Say "cancel" to stop.)'
+    ),
+    names.REPLY_STATUS_CANCELLED: "OK, I've stopped. Ask me anything else about the posting.",
+    names.REPLY_NOTHING_TO_CANCEL: "OK. Is there anything else you'd like to know about a posting?",
 }
 
 

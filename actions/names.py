@@ -31,3 +31,20 @@ REPLY_NO_CONTACTS = "reply_no_contacts"
 
 # pending topic meaning "search the posting for the pending question"
 PENDING_SEARCH = "search"
+
+# application status
+FORM_STATUS = "status_form"
+SLOT_APPLICATION_ID = "application_id"
+SLOT_APPLICANT_EMAIL = "applicant_email"
+SLOT_STATUS_FAILURES = "status_failures"
+INTENT_CHECK_STATUS = "check_status"
+INTENT_CANCEL = "cancel"
+MAX_CONVERSATION_FAILURES = 3
+REPLY_STATUS = "reply_status"
+REPLY_STATUS_FAILED = "reply_status_failed"
+REPLY_STATUS_GIVE_UP = "reply_status_give_up"
+REPLY_STATUS_UNAVAILABLE = "reply_status_unavailable"
+REPLY_NOT_AN_ID = "reply_not_an_id"
+REPLY_NOT_AN_EMAIL = "reply_not_an_email"
+REPLY_STATUS_CANCELLED = "reply_status_cancelled"
+REPLY_NOTHING_TO_CANCEL = "reply_nothing_to_cancel"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from bot.applications_cli import applications
 from bot.settings import PROJECT_ROOT, get_settings
 from knowledge.ingest import PostingFileError, ingest_folder
 
@@ -159,6 +160,8 @@ def _stop_all(processes: list[subprocess.Popen[bytes]]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
 
+
+main.add_command(applications)
 
 if __name__ == "__main__":
     main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -27,6 +28,8 @@ class Settings:
     rasa_port: int
     cors_origins: tuple[str, ...]
     fixed_today: date | None
+    secret_key: str
+    status_contact: str
 
     def today(self) -> date:
         """Today's date in the configured time zone (or the fixed date, for demos and tests)."""
@@ -38,6 +41,17 @@ class Settings:
 def _env(name: str, default: str) -> str:
     value = os.environ.get(name, "").strip()
     return value or default
+
+
+def _local_secret_key() -> str:
+    """A random key kept in var/secret.key (mode 600), made on first use, for installs without one."""
+    path = PROJECT_ROOT / "var" / "secret.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()
 
 
 def _default_database_url() -> str:
@@ -60,6 +74,8 @@ def get_settings() -> Settings:
             o.strip() for o in _env("HELPBOT_CORS_ORIGINS", "http://localhost:8080").split(",") if o.strip()
         ),
         fixed_today=date.fromisoformat(_env("HELPBOT_TODAY", "")) if _env("HELPBOT_TODAY", "") else None,
+        secret_key=_env("HELPBOT_SECRET_KEY", "") or _local_secret_key(),
+        status_contact=_env("HELPBOT_STATUS_CONTACT", ""),
     )
 
 

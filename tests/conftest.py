@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import Engine
 
+from bot.database import make_engine, metadata
 from tests.servers import MODEL, Assistant, make_assistant
 
 # The servers answer as if today were this date (the LAUSD filing period is then open).
@@ -21,3 +25,26 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     running.start()
     yield running
     running.stop()
+
+
+def _database_urls() -> list[str]:
+    urls = ["sqlite"]
+    if os.environ.get("HELPBOT_TEST_DATABASE_URL"):
+        urls.append("postgresql")
+    return urls
+
+
+@pytest.fixture(params=_database_urls())
+def database_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database per test: a SQLite file, and (when HELPBOT_TEST_DATABASE_URL is set, as in CI)
+    the PostgreSQL server, emptied before and after the test."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+        yield engine
+        engine.dispose()
+        return
+    engine = make_engine(os.environ["HELPBOT_TEST_DATABASE_URL"])
+    metadata.drop_all(engine)
+    yield engine
+    metadata.drop_all(engine)
+    engine.dispose()

@@ -61,8 +61,12 @@ class Assistant:
 
     def ingest(self) -> subprocess.CompletedProcess[str]:
         """Run `helpbot ingest` against this assistant's database and folder."""
+        return self.cli("ingest")
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run a `helpbot` command against this assistant's database and folder."""
         return subprocess.run(
-            [sys.executable, "-m", "bot.cli", "ingest"],
+            [sys.executable, "-m", "bot.cli", *args],
             env=self.env,
             cwd=PROJECT_ROOT,
             capture_output=True,
@@ -139,6 +143,7 @@ def make_assistant(workdir: Path, today: str) -> Assistant:
             "HELPBOT_DATABASE_URL": f"sqlite:///{workdir / 'helpbot.db'}",
             "HELPBOT_POSTINGS_DIR": str(workdir / "postings"),
             "HELPBOT_TODAY": today,
+            "HELPBOT_SECRET_KEY": "end-to-end-test-secret",
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "TF_CPP_MIN_LOG_LEVEL": "2",

@@ -48,3 +48,21 @@ def empty_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Catalog:
     for module in ACTION_MODULES:
         monkeypatch.setattr(f"{module}.get_catalog", lambda: catalog)
     return catalog
+
+
+@pytest.fixture
+def applications_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog: Catalog) -> Iterator[None]:
+    """The configured database is a fresh SQLite file holding the sample HR export."""
+    from actions.applications.importer import import_export
+    from bot.database import reset_engine
+    from tests.actions.applications.conftest import GOOD_ROWS, POSTINGS, write_csv
+
+    monkeypatch.setenv("HELPBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'applications.db'}")
+    monkeypatch.setenv("HELPBOT_SECRET_KEY", "test-secret")
+    reset_settings()
+    reset_engine()
+    import_export(write_csv(tmp_path, GOOD_ROWS), POSTINGS)
+    monkeypatch.setattr("actions.action_check_status.get_catalog", lambda: catalog)
+    yield
+    reset_engine()
+    reset_settings()

@@ -21,11 +21,6 @@ PASADENA_ID = "pasadena-accounting-technician"
 LONGBEACH_ID = "longbeach-payroll-technician"
 GLENDALE_ID = "glendale-administrative-analyst"
 
-# Engines made by the `engine` fixture are kept alive for the whole run. knowledge.store remembers
-# which engines already have their tables by id(engine); once an engine is garbage-collected a new
-# one can get the same id and would then never get its tables (see test_store.py).
-_LIVE_ENGINES: list[Engine] = []
-
 
 def real_text(posting_id: str) -> str:
     return (REAL_POSTINGS / f"{posting_id}.txt").read_text(encoding="utf-8")
@@ -91,21 +86,13 @@ def all_postings(lausd: Posting, pasadena: Posting, longbeach: Posting, glendale
 
 
 def fresh_engine(url: str = "sqlite://") -> Engine:
-    """An engine with the knowledge-base tables created, kept alive so its id is never reused."""
+    """An engine with the knowledge-base tables created."""
     eng = make_engine(url)
     metadata.create_all(eng, tables=[store.postings_table, store.revision_table])
-    _LIVE_ENGINES.append(eng)
     return eng
 
 
 @pytest.fixture()
-def engine():
-    """A fresh in-memory SQLite database per test.
-
-    `make_engine("sqlite://")` gives SQLAlchemy's SingletonThreadPool for `:memory:`, so every
-    session in this (single) thread shares one connection and therefore one database.
-    """
-    eng = fresh_engine()
-    assert eng.pool.__class__.__name__ == "SingletonThreadPool"
-    yield eng
-    eng.dispose()
+def engine(database_engine: Engine) -> Engine:
+    """A fresh, empty database per test: SQLite, and PostgreSQL when HELPBOT_TEST_DATABASE_URL is set."""
+    return database_engine

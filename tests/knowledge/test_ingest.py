@@ -137,9 +137,10 @@ def test_reingest_is_idempotent(folder: Path, engine: Engine) -> None:
     assert store.load_postings(engine=engine) == before
     assert second.ingested == first.ingested
     assert store.count_postings(engine=engine) == 2
-    hashes = (
-        engine.connect().execute(select(store.postings_table.c.posting_id, store.postings_table.c.content_hash)).all()
-    )
+    with engine.connect() as connection:
+        hashes = connection.execute(
+            select(store.postings_table.c.posting_id, store.postings_table.c.content_hash)
+        ).all()
     assert len(hashes) == 2
     assert all(len(h) == 64 for _, h in hashes)
 

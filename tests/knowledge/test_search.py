@@ -123,4 +123,5 @@ def test_full_time_finds_the_job_type_field(pasadena: Posting) -> None:
 
 
 def test_words_naming_the_posting_do_not_make_a_passage_relevant(lausd: Posting) -> None:
-    assert PostingIndex(lausd).search("tell me about the Los Angeles Unified School District accounting technician") == []
+    question = "tell me about the Los Angeles Unified School District accounting technician"
+    assert PostingIndex(lausd).search(question) == []

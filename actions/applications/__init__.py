@@ -1,0 +1,1 @@
+"""Applications from the HR export: import, verified status look-ups, transcript decisions."""
