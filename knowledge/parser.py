@@ -12,7 +12,7 @@ from datetime import date
 
 from knowledge.contacts import EMAIL_RE, PHONE_RE, URL_RE, extract_contacts
 from knowledge.model import Contact, Fact, Posting, Salary, Section
-from knowledge.sections import HEADER_SECTION, QUESTIONS_SECTION, key_value, split_sections
+from knowledge.sections import HEADER_FIELDS, HEADER_SECTION, QUESTIONS_SECTION, key_value, split_sections
 from knowledge.text import (
     DATE_RANGE_RE,
     DATE_RE,
@@ -160,7 +160,7 @@ def _first_field(fields: dict[str, str], *keys: str) -> str | None:
 
 
 def _title(text: str, fields: dict[str, str]) -> str | None:
-    named = _first_field(fields, "job title", "position title", "title", "position")
+    named = _first_field(fields, *HEADER_FIELDS["title"])
     if named:
         return named
     hiring = re.search(r"is hiring:\s*(.+?)(?:\s+in\s+[A-Z][^\n]*)?$", text, re.MULTILINE)
@@ -171,7 +171,7 @@ def _title(text: str, fields: dict[str, str]) -> str | None:
 
 
 def _organisation(text: str, fields: dict[str, str]) -> str | None:
-    named = _first_field(fields, "company", "agency", "employer", "organization", "organisation")
+    named = _first_field(fields, *HEADER_FIELDS["organisation"])
     if named:
         return named
     hiring = re.search(r"^(.+?) is hiring\b", text, re.MULTILINE)
@@ -222,28 +222,20 @@ def _facts(
         facts["title"] = Fact(title, header)
     if organisation:
         facts["organisation"] = Fact(organisation, header)
-    for key, names in {
-        "location": ("location", "work location"),
-        "department": ("department",),
-        "division": ("division",),
-        "job_number": (
-            "job number",
-            "bulletin number",
-            "recruitment number",
-            "exam number",
-            "class code",
-            "job code",
-            "job id",
-        ),
-        "job_type": ("job type", "employment type", "schedule", "work schedule"),
-        "published_date": ("published date", "posting date", "posted date"),
-        "opening_date": ("opening date", "open date"),
-        "closing_date": ("closing date", "closing date/time", "close date", "filing deadline", "application deadline"),
-    }.items():
-        value = _first_field(fields, *names)
+    for key in (
+        "location",
+        "department",
+        "division",
+        "job_number",
+        "job_type",
+        "published_date",
+        "opening_date",
+        "closing_date",
+    ):
+        value = _first_field(fields, *HEADER_FIELDS[key])
         if value:
             facts[key] = Fact(value, header)
-    salary_field = _first_field(fields, "salary", "salary range", "pay range", "compensation")
+    salary_field = _first_field(fields, *HEADER_FIELDS["salary"])
     facts["salary"] = (
         Fact(salary_field, header)
         if salary_field
@@ -440,7 +432,7 @@ def _contact_fact(contacts: tuple[Contact, ...], purpose: str, kind: str | None 
 
 def _continuous_statement(sections: tuple[Section, ...], fields: dict[str, str]) -> Fact | None:
     """`Closing Date: Continuous`, or a filing-dates section that just says `Open Until Filled`."""
-    closing = _first_field(fields, "closing date", "closing date/time", "close date", "filing deadline")
+    closing = _first_field(fields, *HEADER_FIELDS["closing_date"])
     if closing and _CONTINUOUS_RE.search(closing):
         return Fact(closing, HEADER_SECTION)
     for section in _filing_sections(sections):

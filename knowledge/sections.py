@@ -16,49 +16,30 @@ HEADER_SECTION = "Posting header"
 QUESTIONS_SECTION = "Supplemental Questions"
 
 KEY_VALUE_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z /#&().-]{0,40}?)\s*:\s*(?P<value>\S.*)$")
-FIELD_KEYS = frozenset(
-    {
-        "salary",
-        "salary range",
-        "pay range",
-        "compensation",
-        "location",
-        "job type",
-        "employment type",
+# Header fields (`Job Number: 26-039`) by what they state, each with the labels postings use for it.
+HEADER_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("job title", "position title", "title", "position"),
+    "organisation": ("company", "agency", "employer", "organization", "organisation"),
+    "salary": ("salary", "salary range", "pay range", "compensation"),
+    "location": ("location", "work location"),
+    "department": ("department",),
+    "division": ("division",),
+    "job_number": (
         "job number",
-        "department",
-        "division",
-        "opening date",
-        "open date",
-        "closing date",
-        "closing date/time",
-        "close date",
-        "published date",
-        "posting date",
-        "posted date",
-        "company",
-        "agency",
-        "employer",
-        "organization",
-        "organisation",
         "bulletin number",
         "recruitment number",
         "exam number",
         "class code",
         "job code",
         "job id",
-        "job title",
-        "title",
-        "position",
-        "position title",
-        "bargaining unit",
-        "filing deadline",
-        "application deadline",
-        "work location",
-        "schedule",
-        "work schedule",
-    }
-)
+    ),
+    "job_type": ("job type", "employment type", "schedule", "work schedule"),
+    "published_date": ("published date", "posting date", "posted date"),
+    "opening_date": ("opening date", "open date"),
+    "closing_date": ("closing date", "closing date/time", "close date", "filing deadline", "application deadline"),
+    "bargaining_unit": ("bargaining unit",),
+}
+FIELD_KEYS = frozenset(label for labels in HEADER_FIELDS.values() for label in labels)
 # Title-case headings of NEOGOV/GovernmentJobs postings, headings even when a sub-heading follows.
 KNOWN_HEADINGS = frozenset(
     {
