@@ -12,7 +12,9 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export HELPBOT_ACTION_URL ?= http://localhost:5055/webhook
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: help setup ingest train run test validate bench lint clean
+VENDOR := web/static/vendor/socket.io.min.js
+
+.PHONY: help setup web ingest train run test validate browser bench lint clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,6 +28,13 @@ $(BIN)/.installed: pyproject.toml
 
 setup: $(BIN)/.installed ## Create .venv and install helpbot with its dependencies
 
+$(VENDOR): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p web/static/vendor
+	cp web/node_modules/socket.io-client/dist/socket.io.min.js $(VENDOR)
+
+web: $(VENDOR) ## Build the chat widget's JavaScript (from npm, with the lock file)
+
 ingest: setup ## Rebuild the posting knowledge base from knowledge/postings/
 	$(BIN)/helpbot ingest
 
@@ -36,13 +45,16 @@ $(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
 
 train: $(MODEL) ## Train the Rasa model when its data or config changed
 
-run: ingest train ## Set up everything and start the assistant (Rasa :5005, actions :5055)
+run: ingest train web ## Set up everything and start the assistant (Rasa :5005, actions :5055, site :8080)
 	$(BIN)/helpbot serve
 
 validate: setup ## Check the Rasa training data and domain
 	$(BIN)/rasa data validate --config bot/config.yml --domain bot/domain --data data --fail-on-warnings
 
-test: ingest train validate ## Set up everything and run the whole test suite
+browser: ## Install Debian's Chromium for the browser tests when it is missing (needs root)
+	@scripts/ensure-chromium.sh
+
+test: ingest train web validate browser ## Set up everything and run the whole test suite
 	$(BIN)/pytest
 
 bench: ingest train ## Measure REST reply latency (figures go in docs/benchmarks.md)
@@ -53,4 +65,4 @@ lint: setup ## Static checks (ruff, mypy)
 	$(BIN)/mypy
 
 clean: ## Remove the virtual env, trained models and local data
-	rm -rf $(VENV) models var results .pytest_cache
+	rm -rf $(VENV) models var results .pytest_cache web/node_modules web/static/vendor

@@ -65,43 +65,30 @@ def server_environment() -> dict[str, str]:
 
 
 def server_commands(model: Path) -> dict[str, list[str]]:
-    """The action server and Rasa server command lines."""
+    """The action server, Rasa server and careers site command lines."""
     settings = get_settings()
     bot_dir = PROJECT_ROOT / "bot"
     return {
         "action server": [
-            sys.executable,
-            "-m",
-            "rasa_sdk",
-            "--actions",
-            "actions",
-            "--port",
-            str(settings.action_server_port),
+            sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_server_port),
         ],
         "rasa server": [
-            sys.executable,
-            "-m",
-            "rasa",
-            "run",
-            "--model",
-            str(model),
-            "--endpoints",
-            str(bot_dir / "endpoints.yml"),
-            "--credentials",
-            str(bot_dir / "credentials.yml"),
-            "--port",
-            str(settings.rasa_port),
-            "--cors",
-            *settings.cors_origins,
+            sys.executable, "-m", "rasa", "run", "--model", str(model),
+            "--endpoints", str(bot_dir / "endpoints.yml"), "--credentials", str(bot_dir / "credentials.yml"),
+            "--port", str(settings.rasa_port), "--cors", *settings.cors_origins,
         ],
-    }
+        "careers site": [sys.executable, "-m", "bot.website", "--port", str(settings.web_port)],
+    }  # fmt: skip
 
 
 def _announce_when_ready(url: str, stop: threading.Event) -> None:
     while not stop.is_set():
         try:
             with urllib.request.urlopen(url, timeout=2):
-                click.echo(f"\nhelpbot is ready: POST {url}webhooks/rest/webhook  (Ctrl-C stops it)\n")
+                site = f"http://localhost:{get_settings().web_port}/"
+                click.echo(
+                    f"\nhelpbot is ready: careers site {site}, REST POST {url}webhooks/rest/webhook (Ctrl-C stops it)\n"
+                )
                 return
         except OSError:
             time.sleep(1)
@@ -116,7 +103,7 @@ def _announce_when_ready(url: str, stop: threading.Event) -> None:
     help="Trained Rasa model to serve.",
 )
 def serve(model: Path) -> None:
-    """Start the action server and the Rasa server in the foreground; Ctrl-C stops both."""
+    """Start the action server, the Rasa server and the careers site in the foreground; Ctrl-C stops them."""
     if not model.exists():
         raise click.ClickException(f"no trained model at {model}: run `make train` first")
     env = server_environment()

@@ -30,6 +30,8 @@ class Settings:
     fixed_today: date | None
     secret_key: str
     status_contact: str
+    web_port: int
+    public_rasa_url: str
 
     def today(self) -> date:
         """Today's date in the configured time zone (or the fixed date, for demos and tests)."""
@@ -76,6 +78,8 @@ def get_settings() -> Settings:
         fixed_today=date.fromisoformat(_env("HELPBOT_TODAY", "")) if _env("HELPBOT_TODAY", "") else None,
         secret_key=_env("HELPBOT_SECRET_KEY", "") or _local_secret_key(),
         status_contact=_env("HELPBOT_STATUS_CONTACT", ""),
+        web_port=int(_env("HELPBOT_WEB_PORT", "8080")),
+        public_rasa_url=_env("HELPBOT_PUBLIC_RASA_URL", f"http://localhost:{_env('HELPBOT_RASA_PORT', '5005')}"),
     )
 
 

@@ -49,11 +49,16 @@ class Assistant:
     env: dict[str, str]
     rasa_port: int = 0
     action_port: int = 0
+    web_port: int = 0
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     @property
     def postings_dir(self) -> Path:
         return self.workdir / "postings"
+
+    @property
+    def site(self) -> str:
+        return f"http://localhost:{self.web_port}"
 
     @property
     def webhook(self) -> str:
@@ -89,8 +94,10 @@ class Assistant:
         return "\n".join(m.get("text", "") for m in self.ask(sender, text, metadata))
 
     def start(self) -> None:
-        self.rasa_port, self.action_port = free_port(), free_port()
+        self.rasa_port, self.action_port, self.web_port = free_port(), free_port(), free_port()
         self.env["HELPBOT_ACTION_URL"] = f"http://127.0.0.1:{self.action_port}/webhook"
+        self.env["HELPBOT_CORS_ORIGINS"] = self.site
+        self.env["HELPBOT_PUBLIC_RASA_URL"] = f"http://localhost:{self.rasa_port}"
         logs = self.workdir / "logs"
         logs.mkdir(exist_ok=True)
         action = subprocess.Popen(
@@ -120,7 +127,15 @@ class Assistant:
             stdout=(logs / "rasa.log").open("wb"),
             stderr=subprocess.STDOUT,
         )
-        self.processes = [action, rasa]
+        website = subprocess.Popen(
+            [sys.executable, "-m", "bot.website", "--port", str(self.web_port)],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=(logs / "website.log").open("wb"),
+            stderr=subprocess.STDOUT,
+        )
+        self.processes = [action, rasa, website]
+        wait_for(f"http://127.0.0.1:{self.web_port}/", 30, website)
         wait_for(f"http://127.0.0.1:{self.action_port}/health", 60, action)
         wait_for(f"http://127.0.0.1:{self.rasa_port}/", 180, rasa)
 

@@ -1,0 +1,130 @@
+"""The demo careers site: the postings in the knowledge base, each page with the chat widget."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import web
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from bot.settings import PROJECT_ROOT, get_settings
+from knowledge.answers import format_date
+from knowledge.catalog import get_catalog
+from knowledge.model import Posting
+from knowledge.sections import HEADER_SECTION, key_value
+
+WEB_DIR = PROJECT_ROOT / "web"
+_templates = Environment(
+    loader=FileSystemLoader(WEB_DIR / "templates"), autoescape=select_autoescape(["html"]), trim_blocks=True
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, or a bulleted list, of posting text."""
+
+    kind: str  # "p" | "ul"
+    lines: tuple[str, ...]
+
+
+def blocks(body: str) -> list[Block]:
+    """Posting text as paragraphs and lists (lines starting with a dash or bullet are list items)."""
+    found: list[Block] = []
+    for line in body.split("\n"):
+        bullet = re.match(r"^[-•*]\s+(.*)$", line)
+        if bullet:
+            if found and found[-1].kind == "ul":
+                found[-1] = Block("ul", (*found[-1].lines, bullet.group(1)))
+            else:
+                found.append(Block("ul", (bullet.group(1),)))
+        elif line.strip():
+            found.append(Block("p", (line,)))
+    return found
+
+
+def key_facts(posting: Posting) -> list[tuple[str, str]]:
+    """The facts shown at the top of a posting page."""
+    facts: list[tuple[str, str]] = []
+    if posting.organisation:
+        facts.append(("Employer", posting.organisation))
+    if posting.salary:
+        facts.append(("Salary", posting.salary.text))
+    if posting.opening_date:
+        facts.append(("Opening date", format_date(posting.opening_date)))
+    if posting.closing_date:
+        facts.append(("Closing date", format_date(posting.closing_date)))
+    elif posting.open_continuous:
+        facts.append(("Closing date", "Open until filled"))
+    job_number = posting.fact("job_number")
+    if job_number:
+        facts.append(("Job number", job_number.text))
+    return facts
+
+
+def _render(name: str, **context: object) -> web.Response:
+    settings = get_settings()
+    html = _templates.get_template(name).render(rasa_url=settings.public_rasa_url, **context)
+    return web.Response(text=html, content_type="text/html")
+
+
+async def index(request: web.Request) -> web.Response:
+    """The list of postings."""
+    return _render("index.html", postings=get_catalog().postings())
+
+
+async def posting_page(request: web.Request) -> web.Response:
+    """One posting, readable, with the chat widget."""
+    posting = get_catalog().get(request.match_info["posting_id"])
+    if posting is None:
+        return _render_not_found()
+    sections = [
+        (section.heading, blocks("\n".join(line for line in section.body.split("\n") if not key_value(line))))
+        for section in posting.sections
+        if section.heading != HEADER_SECTION and section.body
+    ]
+    return _render("posting.html", posting=posting, facts=key_facts(posting), sections=sections)
+
+
+def _render_not_found() -> web.Response:
+    response = _render("not_found.html", postings=get_catalog().postings())
+    response.set_status(404)
+    return response
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: object) -> web.StreamResponse:
+    """A strict content security policy: our own scripts only, sockets only to the Rasa server."""
+    response: web.StreamResponse = await handler(request)  # type: ignore[operator]
+    rasa = get_settings().public_rasa_url
+    ws = re.sub(r"^http", "ws", rasa)
+    response.headers["Content-Security-Policy"] = (
+        f"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        f"connect-src 'self' {rasa} {ws}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def make_app() -> web.Application:
+    """The site's aiohttp application."""
+    app = web.Application(middlewares=[security_headers])
+    app.router.add_get("/", index)
+    app.router.add_get("/postings/{posting_id}", posting_page)
+    app.router.add_static("/static/", Path(WEB_DIR / "static"))
+    return app
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Serve the demo careers site.")
+    parser.add_argument("--host", default="0.0.0.0")
+    parser.add_argument("--port", type=int, default=get_settings().web_port)
+    args = parser.parse_args()
+    web.run_app(make_app(), host=args.host, port=args.port, print=None, access_log=None)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+/* helpbot chat widget: a launcher, a conversation pane, quick replies, over Rasa's socket.io channel.
+ * Every text is shown as text (textContent), never as HTML. The page's posting id goes with every
+ * message as metadata. The session id and the messages are kept in localStorage, so a reload keeps
+ * the conversation. */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("helpbot-widget");
+  if (!root || typeof io !== "function") { return; }
+
+  var SOCKET_URL = root.getAttribute("data-socket-url");
+  var POSTING_ID = root.getAttribute("data-posting-id") || "";
+  var POSTING_TITLE = root.getAttribute("data-posting-title") || "this posting";
+  var STORE_KEY = "helpbot.conversation";
+  var MAX_KEPT = 200;
+  var REPLY_TIMEOUT_MS = 15000;
+  var LINK_RE = /(https?:\/\/[^\s<>"]*[^\s<>".,;:!?)\]}'”]|www\.[^\s<>"]*[^\s<>".,;:!?)\]}'”]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b)/g;
+
+  function load() {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(STORE_KEY) || "{}");
+      return { sessionId: saved.sessionId || null, messages: saved.messages || [], open: !!saved.open };
+    } catch (e) {
+      return { sessionId: null, messages: [], open: false };
+    }
+  }
+  var state = load();
+
+  function save() {
+    try {
+      state.messages = state.messages.slice(-MAX_KEPT);
+      window.localStorage.setItem(STORE_KEY, JSON.stringify(state));
+    } catch (e) { /* private mode: the conversation just won't survive a reload */ }
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  /* Text with web addresses, emails and phone numbers as links; everything else stays text. */
+  function linkified(text) {
+    var fragment = document.createDocumentFragment();
+    var last = 0;
+    String(text).replace(LINK_RE, function (match, _group, offset) {
+      fragment.appendChild(document.createTextNode(text.slice(last, offset)));
+      var link = el("a", null, match);
+      if (match.indexOf("@") > 0 && match.indexOf("/") < 0) {
+        link.href = "mailto:" + match;
+      } else if (/^[\d(]/.test(match)) {
+        link.href = "tel:+1" + match.replace(/\D/g, "");
+      } else {
+        link.href = match.indexOf("http") === 0 ? match : "https://" + match;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+      }
+      fragment.appendChild(link);
+      last = offset + match.length;
+      return match;
+    });
+    fragment.appendChild(document.createTextNode(text.slice(last)));
+    return fragment;
+  }
+
+  /* ---- the widget's DOM ---- */
+  var launcher = el("button", "hb-launcher", "Questions? Chat with us");
+  launcher.type = "button";
+  launcher.setAttribute("aria-expanded", "false");
+  launcher.setAttribute("aria-controls", "hb-panel");
+
+  var panel = el("section", "hb-panel");
+  panel.id = "hb-panel";
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-labelledby", "hb-title");
+  panel.hidden = true;
+
+  var header = el("div", "hb-header");
+  var title = el("h2", "hb-title", "Job application assistant");
+  title.id = "hb-title";
+  var closeButton = el("button", "hb-close", "×");
+  closeButton.type = "button";
+  closeButton.setAttribute("aria-label", "Close the chat");
+  header.appendChild(title);
+  header.appendChild(closeButton);
+
+  var log = el("div", "hb-log");
+  log.setAttribute("role", "log");
+  log.setAttribute("aria-live", "polite");
+  log.setAttribute("aria-relevant", "additions");
+  log.setAttribute("aria-label", "Conversation");
+  log.tabIndex = 0;
+
+  var typing = el("p", "hb-typing", "The assistant is typing…");
+  typing.hidden = true;
+
+  var form = el("form", "hb-form");
+  var label = el("label", "hb-visually-hidden", "Your message");
+  label.htmlFor = "hb-input";
+  var input = el("input", "hb-input");
+  input.id = "hb-input";
+  input.type = "text";
+  input.autocomplete = "off";
+  input.maxLength = 2000;
+  input.placeholder = "Ask about " + POSTING_TITLE;
+  var send = el("button", "hb-send", "Send");
+  send.type = "submit";
+  form.appendChild(label);
+  form.appendChild(input);
+  form.appendChild(send);
+
+  var human = el("button", "hb-human", "Talk to a person");
+  human.type = "button";
+
+  panel.appendChild(header);
+  panel.appendChild(log);
+  panel.appendChild(typing);
+  panel.appendChild(form);
+  panel.appendChild(human);
+  root.appendChild(panel);
+  root.appendChild(launcher);
+
+  /* ---- rendering ---- */
+  function render(message) {
+    var item = el("div", "hb-msg " + (message.from === "user" ? "hb-user" : "hb-bot"));
+    item.appendChild(el("span", "hb-visually-hidden", message.from === "user" ? "You said: " : "Assistant: "));
+    var body = el("span", "hb-text");
+    body.appendChild(linkified(message.text || ""));
+    item.appendChild(body);
+    if (message.buttons && message.buttons.length && message.live) {
+      var group = el("div", "hb-quick");
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", "Suggested replies");
+      message.buttons.forEach(function (button) {
+        var choice = el("button", "hb-quick-reply", button.title);
+        choice.type = "button";
+        choice.addEventListener("click", function () {
+          group.remove();
+          message.live = false;
+          save();
+          sendMessage(button.payload, button.title);
+        });
+        group.appendChild(choice);
+      });
+      item.appendChild(group);
+    }
+    log.appendChild(item);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function remember(message) {
+    state.messages.forEach(function (m) { m.live = false; });
+    state.messages.push(message);
+    save();
+    Array.prototype.forEach.call(log.querySelectorAll(".hb-quick"), function (g) { g.remove(); });
+    render(message);
+  }
+
+  /* ---- talking to Rasa ---- */
+  var socket = io(SOCKET_URL, { path: "/socket.io", transports: ["websocket", "polling"] });
+  var replyTimer = null;
+
+  function showTyping(on) {
+    typing.hidden = !on;
+    if (replyTimer) { window.clearTimeout(replyTimer); replyTimer = null; }
+    if (on) {
+      replyTimer = window.setTimeout(function () {
+        typing.hidden = true;
+        remember({ from: "bot", text: "Sorry, no answer came back. Please try again in a moment." });
+      }, REPLY_TIMEOUT_MS);
+    }
+  }
+
+  function sendMessage(payload, shown) {
+    var text = String(payload || "").trim();
+    if (!text) { return; }
+    remember({ from: "user", text: shown || text });
+    showTyping(true);
+    socket.emit("user_uttered", {
+      message: text,
+      session_id: state.sessionId,
+      metadata: { posting_id: POSTING_ID, channel: "website" }
+    });
+  }
+
+  socket.on("connect", function () {
+    socket.emit("session_request", { session_id: state.sessionId });
+  });
+  socket.on("session_confirm", function (sessionId) {
+    state.sessionId = typeof sessionId === "string" ? sessionId : (sessionId && sessionId.session_id) || state.sessionId;
+    save();
+  });
+  socket.on("bot_uttered", function (message) {
+    showTyping(false);
+    var buttons = (message && (message.quick_replies || message.buttons)) || [];
+    remember({
+      from: "bot",
+      text: (message && message.text) || "",
+      buttons: buttons.map(function (b) { return { title: String(b.title), payload: String(b.payload) }; }),
+      live: true
+    });
+  });
+
+  /* ---- opening, closing, keyboard ---- */
+  function setOpen(open, focus) {
+    panel.hidden = !open;
+    launcher.setAttribute("aria-expanded", open ? "true" : "false");
+    launcher.textContent = open ? "Close chat" : "Questions? Chat with us";
+    state.open = open;
+    save();
+    if (open && focus) { input.focus(); }
+    if (!open && focus) { launcher.focus(); }
+  }
+
+  launcher.addEventListener("click", function () { setOpen(panel.hidden, true); });
+  closeButton.addEventListener("click", function () { setOpen(false, true); });
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { setOpen(false, true); }
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    input.value = "";
+    sendMessage(text);
+  });
+  human.addEventListener("click", function () { sendMessage("/request_human", "Talk to a person"); });
+
+  state.messages.forEach(render);
+  if (state.messages.length === 0) {
+    state.messages.push({ from: "bot", text: "Hi! Ask me anything about " + POSTING_TITLE + ": the deadline, requirements, salary, how to apply…" });
+    render(state.messages[0]);
+  }
+  setOpen(state.open, false);
+})();
