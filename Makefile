@@ -38,7 +38,7 @@ web: $(VENDOR) ## Build the chat widget's JavaScript (from npm, with the lock fi
 ingest: setup ## Rebuild the posting knowledge base from knowledge/postings/
 	$(BIN)/helpbot ingest
 
-$(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
+$(MODEL): $(TRAINING_INPUTS) | $(BIN)/.installed
 	$(BIN)/rasa train --config bot/config.yml --domain bot/domain --data data \
 		--out models --fixed-model-name helpbot
 	@touch $@

@@ -1,0 +1,38 @@
+"""The careers site's page building: posting text as paragraphs and lists, key facts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.website import Block, blocks, key_facts
+from knowledge.model import Fact, Posting, Salary
+
+
+def posting(**changes: object) -> Posting:
+    base: dict[str, object] = {
+        "posting_id": "p", "title": "Clerk", "organisation": "City of Example", "acronym": None,
+        "facts": {}, "sections": (), "contacts": (),
+    }  # fmt: skip
+    base.update(changes)
+    return Posting(**base)  # type: ignore[arg-type]
+
+
+def test_dashes_and_bullets_become_one_list_and_other_lines_paragraphs() -> None:
+    body = "Intro line.\n- first\n• second\n\nClosing <b>line</b>."
+    assert blocks(body) == [
+        Block("p", ("Intro line.",)),
+        Block("ul", ("first", "second")),
+        Block("p", ("Closing <b>line</b>.",)),  # kept as text; the template escapes it
+    ]
+
+
+def test_key_facts_show_what_the_posting_states() -> None:
+    salary = Salary(1.0, 2.0, "monthly", "$1.00 - $2.00 Monthly", "Posting header")
+    facts = key_facts(posting(salary=salary, closing_date=date(2026, 1, 2), facts={"job_number": Fact("7", "h")}))
+    assert facts == [
+        ("Employer", "City of Example"),
+        ("Salary", "$1.00 - $2.00 Monthly"),
+        ("Closing date", "January 2, 2026"),
+        ("Job number", "7"),
+    ]
+    assert ("Closing date", "Open until filled") in key_facts(posting(open_continuous=True))
