@@ -9,15 +9,17 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.conversation import latest_intent, latest_text, resolve
+from actions.conversation import is_employee, latest_intent, latest_text, resolve
 from actions.messages import say
-from actions.replies import ask_which_posting, confident_hit, send_answer, send_passage
+from actions.replies import ask_which_posting, confident_hit, send_answer, send_employee_vpn, send_passage
 from bot.settings import get_settings
 from knowledge.answers import answer
 from knowledge.catalog import get_catalog
 from knowledge.topics import topic_of_intent
 
 ACTION_NAME = "action_answer_topic"
+# Topics on which an employee (Teams) first hears the posting's VPN guidance, when it has some.
+EMPLOYEE_VPN_TOPICS = frozenset({"deadline", "technical_help", "confirmation_email", "contact"})
 
 
 class ActionAnswerTopic(Action):
@@ -49,6 +51,8 @@ class ActionAnswerTopic(Action):
             if reply.stated
             else confident_hit(catalog.index(posting), latest_text(tracker), settings.search_min_score * 1.5)
         )
+        if is_employee(tracker) and topic in EMPLOYEE_VPN_TOPICS:
+            send_employee_vpn(dispatcher, posting)
         if hit:
             send_passage(dispatcher, posting, hit)
         else:

@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import names
 from actions.applications.lookup import verify
 from actions.applications.status_reply import compose_status
+from actions.conversation import in_group_conversation
 from actions.messages import say
 from actions.replies import contact_line
 from bot.settings import get_settings
@@ -45,6 +46,9 @@ class ActionCheckStatus(Action):
         return ACTION_NAME
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if in_group_conversation(tracker):
+            say(dispatcher, names.REPLY_STATUS_PERSONAL_ONLY)
+            return forget_details()
         failures = int(tracker.get_slot(names.SLOT_STATUS_FAILURES) or 0)
         application_id = tracker.get_slot(names.SLOT_APPLICATION_ID)
         email = tracker.get_slot(names.SLOT_APPLICANT_EMAIL)

@@ -49,3 +49,13 @@ def resolve(tracker: Tracker, catalog: Catalog) -> Resolution:
         page_posting_id=entity_posting_id(tracker) or page_posting_id(tracker),
         current_posting_id=tracker.get_slot(names.SLOT_POSTING),
     )
+
+
+def is_employee(tracker: Tracker) -> bool:
+    """Whether the channel vouches that the sender is a signed-in employee (Teams)."""
+    return message_metadata(tracker).get("employee") is True
+
+
+def in_group_conversation(tracker: Tracker) -> bool:
+    """Whether the message came from a group chat or channel (Teams), not a personal chat."""
+    return message_metadata(tracker).get("conversation_type") in ("groupChat", "channel")

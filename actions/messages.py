@@ -52,6 +52,11 @@ TEMPLATES: dict[str, str] = {
         "That doesn't look like an email address. Please type the address you applied with, such as "
         'name@example.com. (Say "cancel" to stop.)'
     ),
+    names.REPLY_STATUS_PERSONAL_ONLY: (
+        "For your privacy I only check application status in a personal chat. Please message me "
+        "directly (not in this group or channel) and ask again."
+    ),
+    names.REPLY_EMPLOYEE_VPN: "Applying as an employee from outside the network? {vpn}\n\nSource: {source}",
     names.REPLY_STATUS_CANCELLED: "OK, I've stopped. Ask me anything else about the posting.",
     names.REPLY_NOTHING_TO_CANCEL: "OK. Is there anything else you'd like to know about a posting?",
 }

@@ -82,3 +82,10 @@ def confident_hit(index: PostingIndex, question: str, min_score: float) -> Hit |
     """The best passage for `question` when it scores at least `min_score`."""
     hits = index.search(question, limit=1) if question.strip() else []
     return hits[0] if hits and hits[0].score >= min_score else None
+
+
+def send_employee_vpn(dispatcher: CollectingDispatcher, posting: Posting) -> None:
+    """For employees: the posting's VPN guidance, first, when it gives any."""
+    vpn = posting.fact("vpn")
+    if vpn:
+        say(dispatcher, names.REPLY_EMPLOYEE_VPN, vpn=vpn.text, source=source_line(posting, [vpn.section]))

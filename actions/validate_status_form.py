@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.applicant_input import find_application_id, find_email
-from actions.conversation import latest_text
+from actions.conversation import in_group_conversation, latest_text
 from actions.messages import say
 
 ACTION_NAME = "validate_status_form"
@@ -49,7 +49,7 @@ class ValidateStatusForm(FormValidationAction):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[str]:
-        if _failures(tracker) >= names.MAX_CONVERSATION_FAILURES:
+        if _failures(tracker) >= names.MAX_CONVERSATION_FAILURES or in_group_conversation(tracker):
             return []
         return list(domain_slots)
 

@@ -15,6 +15,7 @@ import click
 
 from bot.applications_cli import applications
 from bot.settings import PROJECT_ROOT, get_settings
+from bot.teams_package import build_package
 from knowledge.ingest import PostingFileError, ingest_folder
 
 MODEL_DIR = PROJECT_ROOT / "models"
@@ -146,6 +147,30 @@ def _stop_all(processes: list[subprocess.Popen[bytes]]) -> None:
             process.wait(timeout=max(deadline - time.monotonic(), 0.1))
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@main.command("teams-package")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("helpbot-teams.zip"),
+    show_default=True,
+    help="Where to write the app package.",
+)
+@click.option("--developer-name", default="Human Resources", show_default=True)
+@click.option(
+    "--website-url",
+    default="https://www.example.org",
+    show_default=True,
+    help="The publisher's website (also used for the privacy and terms links).",
+)
+def teams_package(out: Path, developer_name: str, website_url: str) -> None:
+    """Build the Teams app package to sideload, with HELPBOT_TEAMS_APP_ID as the bot id."""
+    app_id = get_settings().teams.app_id
+    if not app_id:
+        raise click.ClickException("set HELPBOT_TEAMS_APP_ID (the Azure bot's app id) first")
+    build_package(out, app_id=app_id, developer_name=developer_name, website_url=website_url)
+    click.echo(f"Wrote {out}: upload it in Teams (Apps > Manage your apps > Upload an app).")
 
 
 main.add_command(applications)

@@ -15,6 +15,49 @@ from dotenv import load_dotenv
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+DEFAULT_TEAMS_SERVICE_URLS = (
+    "https://smba.trafficmanager.net/",
+    "https://smba.infra.gcc.teams.microsoft.com/",
+    "https://smba.infra.gov.teams.microsoft.us/",
+    "https://smba.infra.dod.teams.microsoft.us/",
+)
+
+
+@dataclass(frozen=True)
+class TeamsSettings:
+    """The Microsoft Teams channel (a single-tenant Azure bot); off while `app_id` is empty."""
+
+    app_id: str
+    app_password: str
+    tenant_id: str
+    openid_url: str
+    authority: str
+    allowed_tenants: tuple[str, ...]
+    service_urls: tuple[str, ...]
+
+    @property
+    def token_url(self) -> str:
+        return f"{self.authority.rstrip('/')}/{self.tenant_id}/oauth2/v2.0/token"
+
+
+def _list(name: str, default: str = "") -> tuple[str, ...]:
+    return tuple(item.strip() for item in _env(name, default).split(",") if item.strip())
+
+
+def _teams_settings() -> TeamsSettings:
+    return TeamsSettings(
+        app_id=_env("HELPBOT_TEAMS_APP_ID", ""),
+        app_password=_env("HELPBOT_TEAMS_APP_PASSWORD", ""),
+        tenant_id=_env("HELPBOT_TEAMS_TENANT_ID", ""),
+        openid_url=_env(
+            "HELPBOT_TEAMS_OPENID_URL", "https://login.botframework.com/v1/.well-known/openidconfiguration"
+        ),
+        authority=_env("HELPBOT_TEAMS_AUTHORITY", "https://login.microsoftonline.com"),
+        allowed_tenants=_list("HELPBOT_TEAMS_ALLOWED_TENANTS"),
+        service_urls=_list("HELPBOT_TEAMS_SERVICE_URLS", ",".join(DEFAULT_TEAMS_SERVICE_URLS)),
+    )
+
+
 @dataclass(frozen=True)
 class Settings:
     """Configuration values; every field has an embedded default (see `.env.example`)."""
@@ -32,6 +75,7 @@ class Settings:
     status_contact: str
     web_port: int
     public_rasa_url: str
+    teams: TeamsSettings
 
     def today(self) -> date:
         """Today's date in the configured time zone (or the fixed date, for demos and tests)."""
@@ -80,6 +124,7 @@ def get_settings() -> Settings:
         status_contact=_env("HELPBOT_STATUS_CONTACT", ""),
         web_port=int(_env("HELPBOT_WEB_PORT", "8080")),
         public_rasa_url=_env("HELPBOT_PUBLIC_RASA_URL", f"http://localhost:{_env('HELPBOT_RASA_PORT', '5005')}"),
+        teams=_teams_settings(),
     )
 
 

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from bot.database import make_engine, metadata
+from tests.bot.channels.fake_microsoft import FakeMicrosoft
 from tests.servers import MODEL, Assistant, make_assistant
 
 # The servers answer as if today were this date (the LAUSD filing period is then open).
@@ -17,11 +18,21 @@ SERVER_TODAY = "2025-12-01"
 
 
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    """The action server and Rasa server with the trained model, on their own database."""
+def fake_microsoft() -> Iterator[FakeMicrosoft]:
+    """Microsoft's Bot Framework endpoints, faked on loopback (the only thing mocked)."""
+    fake = FakeMicrosoft()
+    fake.start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory, fake_microsoft: FakeMicrosoft) -> Iterator[Assistant]:
+    """The action server, Rasa server (REST, socket.io, Teams) and careers site, on their own database."""
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` (make test does)")
     running = make_assistant(tmp_path_factory.mktemp("assistant"), SERVER_TODAY)
+    running.env.update(fake_microsoft.env())
     running.start()
     yield running
     running.stop()

@@ -1,0 +1,107 @@
+"""Validate the Bot Framework bearer token on an incoming Teams activity.
+
+RS256 only; keys from the OpenID metadata's JWKS, fetched lazily and asynchronously with a
+timeout, cached, and refreshed (at most once a minute) when a token names an unknown key id;
+issuer, audience, expiry and not-before (5 minutes of skew) and the token's `serviceurl` claim
+against the activity's `serviceUrl`. Nothing here is fetched when the server starts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+import jwt
+
+ISSUER = "https://api.botframework.com"
+ALGORITHM = "RS256"
+CLOCK_SKEW_SECONDS = 300
+REFRESH_INTERVAL_SECONDS = 60.0
+FETCH_TIMEOUT_SECONDS = 5.0
+
+
+class InvalidToken(Exception):
+    """The request is not from the Bot Framework for this bot (401)."""
+
+
+class KeysUnavailable(Exception):
+    """The signing keys could not be fetched, so no token can be checked now (503)."""
+
+
+@dataclass
+class TokenValidator:
+    """Checks Bot Framework tokens for one app id."""
+
+    app_id: str
+    openid_url: str
+    _keys: dict[str, Any] = field(default_factory=dict)
+    _fetched_at: float = 0.0
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def _fetch_json(self, session: aiohttp.ClientSession, url: str) -> dict[str, Any]:
+        async with session.get(url) as response:
+            response.raise_for_status()
+            data = json.loads(await response.text())
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+            return data
+
+    async def _refresh(self) -> None:
+        timeout = aiohttp.ClientTimeout(total=FETCH_TIMEOUT_SECONDS)
+        try:
+            async with aiohttp.ClientSession(timeout=timeout) as session:
+                metadata = await self._fetch_json(session, self.openid_url)
+                jwks = await self._fetch_json(session, str(metadata["jwks_uri"]))
+        except (aiohttp.ClientError, asyncio.TimeoutError, KeyError, ValueError) as exc:
+            raise KeysUnavailable(f"cannot fetch the Bot Framework signing keys ({exc.__class__.__name__})") from exc
+        keys: dict[str, Any] = {}
+        for entry in jwks.get("keys", []):
+            if isinstance(entry, dict) and entry.get("kid") and entry.get("kty") == "RSA":
+                try:
+                    keys[str(entry["kid"])] = jwt.PyJWK(entry, algorithm=ALGORITHM).key
+                except jwt.PyJWTError:
+                    continue
+        self._keys = keys
+        self._fetched_at = time.monotonic()
+
+    async def _key(self, kid: str) -> Any:
+        async with self._lock:
+            stale = time.monotonic() - self._fetched_at >= REFRESH_INTERVAL_SECONDS
+            if kid not in self._keys and (not self._fetched_at or stale):
+                await self._refresh()
+        key = self._keys.get(kid)
+        if key is None:
+            raise InvalidToken("unknown signing key")
+        return key
+
+    async def validate(self, authorization: str | None, service_url: str) -> dict[str, Any]:
+        """The token's claims when it is valid for this bot and this activity; else InvalidToken."""
+        if not authorization or not authorization.startswith("Bearer "):
+            raise InvalidToken("missing bearer token")
+        token = authorization[len("Bearer ") :].strip()
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError as exc:
+            raise InvalidToken("malformed token") from exc
+        if header.get("alg") != ALGORITHM or not header.get("kid"):
+            raise InvalidToken("token must be RS256 with a key id")
+        key = await self._key(str(header["kid"]))
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                token,
+                key,
+                algorithms=[ALGORITHM],
+                audience=self.app_id,
+                issuer=ISSUER,
+                leeway=CLOCK_SKEW_SECONDS,
+                options={"require": ["exp", "nbf", "iss", "aud"]},
+            )
+        except jwt.PyJWTError as exc:
+            raise InvalidToken(f"token rejected ({exc.__class__.__name__})") from exc
+        if claims.get("serviceurl") != service_url:
+            raise InvalidToken("token is not for this serviceUrl")
+        return claims

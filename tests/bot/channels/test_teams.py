@@ -1,0 +1,223 @@
+"""The Teams channel end to end: real token validation against fake Microsoft endpoints."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Any
+
+import jwt
+import pytest
+import requests
+from botbuilder.schema import Activity, ChannelAccount, ConversationAccount, Mention
+
+from tests.bot.channels.fake_microsoft import APP_ID, APP_TOKEN, BOT_ID, TENANT, FakeMicrosoft, new_key, public_pem
+from tests.servers import Assistant
+
+pytestmark = pytest.mark.server
+
+
+def activity(
+    fake: FakeMicrosoft,
+    text: str = "when is the LAUSD deadline?",
+    *,
+    kind: str = "message",
+    conversation_type: str = "personal",
+    tenant: str = TENANT,
+    service_url: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """An activity shaped by Microsoft's own Bot Framework schema classes."""
+    built = Activity(
+        type=kind,
+        id=f"act-{uuid.uuid4().hex[:8]}",
+        channel_id="msteams",
+        service_url=service_url or fake.service_url,
+        from_property=ChannelAccount(id=f"29:user-{uuid.uuid4().hex[:6]}", name="Dana Employee", aad_object_id="aad-1"),
+        recipient=ChannelAccount(id=BOT_ID, name="helpbot"),
+        conversation=ConversationAccount(
+            id=f"a:conv-{uuid.uuid4().hex[:10]}", conversation_type=conversation_type, tenant_id=tenant
+        ),
+        text=text if kind == "message" else None,
+        channel_data={"tenant": {"id": tenant}},
+        **extra,
+    ).serialize()
+    return dict(built)
+
+
+def post(assistant: Assistant, body: Any, token: str | None) -> requests.Response:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    url = f"http://127.0.0.1:{assistant.rasa_port}/webhooks/teams/webhook"
+    if isinstance(body, str):
+        return requests.post(url, data=body, headers={**headers, "Content-Type": "application/json"}, timeout=60)
+    return requests.post(url, json=body, headers=headers, timeout=60)
+
+
+def texts(replies: list[dict[str, Any]]) -> str:
+    parts = []
+    for reply in replies:
+        parts.append(reply["activity"].get("text") or "")
+        for attachment in reply["activity"].get("attachments") or []:
+            parts.append(attachment["content"].get("text", ""))
+    return "\n".join(parts)
+
+
+def test_keys_endpoint_down_gives_503_and_never_reaches_the_bot(
+    assistant: Assistant, fake_microsoft: FakeMicrosoft
+) -> None:
+    """Runs first in this module: the server has not fetched the signing keys yet."""
+    fake_microsoft.keys_down = True
+    try:
+        message = activity(fake_microsoft)
+        response = post(assistant, message, fake_microsoft.token())
+        assert response.status_code == 503
+        assert "Traceback" not in response.text
+        time.sleep(1)
+        assert fake_microsoft.replies_to(message["conversation"]["id"]) == []
+    finally:
+        fake_microsoft.keys_down = False
+
+
+def test_valid_message_is_answered_through_the_connector(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
+    message = activity(fake_microsoft)
+    response = post(assistant, message, fake_microsoft.token())
+    assert response.status_code == 200
+    replies = fake_microsoft.wait_for_replies(message["conversation"]["id"], count=2)
+    assert replies, "no reply reached the connector"
+    assert all(r["reply_to"] == message["id"] for r in replies)
+    assert all(r["authorization"] == f"Bearer {APP_TOKEN}" for r in replies)
+    assert replies[0]["activity"]["replyToId"] == message["id"]
+    assert replies[0]["activity"]["recipient"]["id"] == message["from"]["id"]
+    answer = texts(fake_microsoft.wait_for_replies(message["conversation"]["id"], count=3))
+    assert "GlobalProtect" in answer  # an employee hears the posting's VPN guidance first
+    assert "December 11, 2025" in answer
+    token_call = fake_microsoft.token_requests[-1]
+    assert token_call["tenant"] == TENANT  # the single-tenant authority
+    assert (token_call["grant_type"], token_call["client_id"]) == ("client_credentials", APP_ID)
+    assert token_call["scope"] == "https://api.botframework.com/.default"
+
+
+def _hs256_with_public_key(fake: FakeMicrosoft) -> str:
+    import base64
+    import json
+
+    def part(data: dict[str, Any]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+    import hashlib
+    import hmac
+
+    now = int(time.time())
+    header = part({"alg": "HS256", "typ": "JWT", "kid": "test-signing-key"})
+    body = part(
+        {
+            "iss": "https://api.botframework.com",
+            "aud": APP_ID,
+            "nbf": now - 10,
+            "exp": now + 600,
+            "serviceurl": fake.service_url,
+        }
+    )
+    signature = hmac.new(public_pem(fake.key), f"{header}.{body}".encode(), hashlib.sha256).digest()
+    return f"{header}.{body}.{base64.urlsafe_b64encode(signature).rstrip(b'=').decode()}"
+
+
+def _alg_none(fake: FakeMicrosoft) -> str:
+    now = int(time.time())
+    claims = {
+        "iss": "https://api.botframework.com",
+        "aud": APP_ID,
+        "nbf": now - 10,
+        "exp": now + 600,
+        "serviceurl": fake.service_url,
+    }
+    return jwt.encode(claims, key=None, algorithm="none", headers={"kid": "test-signing-key"})
+
+
+BAD_TOKENS = {
+    "wrong audience": lambda f: f.token(aud="someone-elses-bot"),
+    "wrong issuer": lambda f: f.token(iss="https://evil.example"),
+    "expired": lambda f: f.token(exp=int(time.time()) - 600, nbf=int(time.time()) - 4000),
+    "not yet valid": lambda f: f.token(nbf=int(time.time()) + 600),
+    "unknown key id": lambda f: f.token(key=new_key(), kid="not-a-microsoft-key"),
+    "signed by another key": lambda f: f.token(key=new_key()),
+    "alg none": _alg_none,
+    "HS256 with the public key": _hs256_with_public_key,
+    "serviceUrl mismatch": lambda f: f.token(service_url="https://smba.trafficmanager.net/amer/"),
+    "missing header": lambda f: None,
+    "garbage": lambda f: "not.a.jwt",
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_TOKENS))
+def test_bad_tokens_get_401_and_never_reach_the_bot(
+    assistant: Assistant, fake_microsoft: FakeMicrosoft, case: str
+) -> None:
+    message = activity(fake_microsoft)
+    response = post(assistant, message, BAD_TOKENS[case](fake_microsoft))
+    assert response.status_code == 401, response.text
+    time.sleep(0.5)
+    assert fake_microsoft.replies_to(message["conversation"]["id"]) == []
+
+
+def test_other_tenants_get_403(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
+    message = activity(fake_microsoft, tenant="some-other-tenant")
+    assert post(assistant, message, fake_microsoft.token()).status_code == 403
+    time.sleep(0.5)
+    assert fake_microsoft.replies_to(message["conversation"]["id"]) == []
+
+
+def test_malformed_activities_get_400(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
+    assert post(assistant, "{not json", fake_microsoft.token()).status_code == 400
+    assert post(assistant, ["a", "list"], fake_microsoft.token()).status_code == 400
+    assert post(assistant, {"type": "message", "text": "hi"}, fake_microsoft.token()).status_code == 400
+
+
+def test_disallowed_service_url_gets_no_token(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
+    evil = "https://attacker.example/teams/"
+    message = activity(fake_microsoft, service_url=evil)
+    calls_before = len(fake_microsoft.token_requests)
+    assert post(assistant, message, fake_microsoft.token(service_url=evil)).status_code == 200
+    time.sleep(1)
+    assert fake_microsoft.replies_to(message["conversation"]["id"]) == []
+    assert len(fake_microsoft.token_requests) == calls_before
+
+
+def test_mention_is_stripped_in_a_group_chat(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
+    mention = Mention(mentioned=ChannelAccount(id=BOT_ID, name="helpbot"), text="<at>helpbot</at>", type="mention")
+    message = activity(
+        fake_microsoft,
+        "<at>helpbot</at> what is the Pasadena job number?",
+        conversation_type="groupChat",
+        entities=[mention],
+    )
+    assert post(assistant, message, fake_microsoft.token()).status_code == 200
+    assert "26-039" in texts(fake_microsoft.wait_for_replies(message["conversation"]["id"], count=2))
+
+
+def test_the_bot_greets_when_added(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
+    update = activity(
+        fake_microsoft, kind="conversationUpdate", members_added=[ChannelAccount(id=BOT_ID, name="helpbot")]
+    )
+    assert post(assistant, update, fake_microsoft.token()).status_code == 200
+    welcome = texts(fake_microsoft.wait_for_replies(update["conversation"]["id"]))
+    assert "I answer questions about job postings" in welcome
+
+
+def test_status_is_refused_politely_in_a_group_chat(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
+    message = activity(fake_microsoft, "what's the status of my application?", conversation_type="groupChat")
+    assert post(assistant, message, fake_microsoft.token()).status_code == 200
+    reply = texts(fake_microsoft.wait_for_replies(message["conversation"]["id"]))
+    assert "personal chat" in reply
+    assert "application ID" not in reply
+
+
+def test_buttons_become_a_card_with_message_back_actions(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
+    message = activity(fake_microsoft, "switch to the other posting")
+    assert post(assistant, message, fake_microsoft.token()).status_code == 200
+    replies = fake_microsoft.wait_for_replies(message["conversation"]["id"])
+    card = replies[0]["activity"]["attachments"][0]
+    assert card["contentType"] == "application/vnd.microsoft.card.hero"
+    actions = card["content"]["buttons"]
+    assert {a["type"] for a in actions} == {"messageBack"}
+    assert any(a["displayText"] == "Accounting Technician — City of Pasadena, CA" for a in actions)
