@@ -9,9 +9,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.conversation import is_employee, latest_intent, latest_text, resolve
-from actions.messages import say
-from actions.replies import ask_which_posting, confident_hit, send_answer, send_employee_vpn, send_passage
+from actions.conversation import is_employee, latest_intent, latest_text
+from actions.replies import confident_hit, posting_or_ask, send_answer, send_employee_vpn, send_passage
 from bot.settings import get_settings
 from knowledge.answers import answer
 from knowledge.catalog import get_catalog
@@ -30,20 +29,14 @@ class ActionAnswerTopic(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         topic = topic_of_intent(latest_intent(tracker))
-        catalog = get_catalog()
         if topic is None:
             return []
-        if not catalog.postings():
-            say(dispatcher, names.REPLY_KB_EMPTY)
-            return []
-        resolution = resolve(tracker, catalog)
-        if resolution.posting is None:
-            ask_which_posting(dispatcher, resolution.candidates)
-            return [
-                SlotSet(names.SLOT_PENDING_TOPIC, topic),
-                SlotSet(names.SLOT_PENDING_QUESTION, latest_text(tracker) or None),
-            ]
-        posting = resolution.posting
+        catalog = get_catalog()
+        posting, waiting = posting_or_ask(
+            dispatcher, tracker, catalog, pending_topic=topic, pending_question=latest_text(tracker)
+        )
+        if posting is None:
+            return waiting
         settings = get_settings()
         reply = answer(topic, posting, settings.today())
         hit = (

@@ -9,9 +9,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.conversation import resolve
 from actions.messages import say
-from actions.replies import ask_which_posting, contact_line, source_line
+from actions.replies import contact_line, posting_or_ask, source_line
 from bot.settings import get_settings
 from knowledge.answers import answer
 from knowledge.catalog import get_catalog
@@ -26,15 +25,9 @@ class ActionTalkToHuman(Action):
         return ACTION_NAME
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        catalog = get_catalog()
-        if not catalog.postings():
-            say(dispatcher, names.REPLY_KB_EMPTY)
-            return []
-        resolution = resolve(tracker, catalog)
-        if resolution.posting is None:
-            ask_which_posting(dispatcher, resolution.candidates)
-            return [SlotSet(names.SLOT_PENDING_TOPIC, "contact")]
-        posting = resolution.posting
+        posting, waiting = posting_or_ask(dispatcher, tracker, get_catalog(), pending_topic="contact")
+        if posting is None:
+            return waiting
         contacts = answer("contact", posting, get_settings().today())
         if contacts.stated:
             say(

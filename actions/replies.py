@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
+from actions.conversation import resolve
 from actions.messages import say
 from knowledge.answers import Answer, best_contact, empty_section
+from knowledge.catalog import Catalog
 from knowledge.model import Contact, Posting
 from knowledge.search import Hit, PostingIndex
 from knowledge.topics import TOPICS
@@ -89,3 +93,28 @@ def send_employee_vpn(dispatcher: CollectingDispatcher, posting: Posting) -> Non
     vpn = posting.fact("vpn")
     if vpn:
         say(dispatcher, names.REPLY_EMPLOYEE_VPN, vpn=vpn.text, source=source_line(posting, [vpn.section]))
+
+
+def posting_or_ask(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    catalog: Catalog,
+    *,
+    pending_topic: str,
+    pending_question: str | None = None,
+) -> tuple[Posting | None, list[EventType]]:
+    """The posting in question; or, having said there are none or asked which, None and the events to keep.
+
+    When the user is asked, the topic (and question) they asked about wait in slots for their choice.
+    """
+    if not catalog.postings():
+        say(dispatcher, names.REPLY_KB_EMPTY)
+        return None, []
+    resolution = resolve(tracker, catalog)
+    if resolution.posting is not None:
+        return resolution.posting, []
+    ask_which_posting(dispatcher, resolution.candidates)
+    return None, [
+        SlotSet(names.SLOT_PENDING_TOPIC, pending_topic),
+        SlotSet(names.SLOT_PENDING_QUESTION, pending_question or None),
+    ]
