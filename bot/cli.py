@@ -62,6 +62,7 @@ def server_environment() -> dict[str, str]:
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     env.setdefault("HELPBOT_ACTION_URL", f"http://localhost:{settings.action_server_port}/webhook")
+    env.setdefault("HELPBOT_ACTION_SECRET", settings.action_secret)
     return env
 
 

@@ -72,6 +72,7 @@ class Settings:
     cors_origins: tuple[str, ...]
     fixed_today: date | None
     secret_key: str
+    action_secret: str
     status_contact: str
     web_port: int
     public_rasa_url: str
@@ -89,9 +90,9 @@ def _env(name: str, default: str) -> str:
     return value or default
 
 
-def _local_secret_key() -> str:
-    """A random key kept in var/secret.key (mode 600), made on first use, for installs without one."""
-    path = PROJECT_ROOT / "var" / "secret.key"
+def _local_secret(name: str) -> str:
+    """A random secret kept in var/<name> (mode 600), made on first use, for installs without one."""
+    path = PROJECT_ROOT / "var" / name
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -120,7 +121,8 @@ def get_settings() -> Settings:
             o.strip() for o in _env("HELPBOT_CORS_ORIGINS", "http://localhost:8080").split(",") if o.strip()
         ),
         fixed_today=date.fromisoformat(_env("HELPBOT_TODAY", "")) if _env("HELPBOT_TODAY", "") else None,
-        secret_key=_env("HELPBOT_SECRET_KEY", "") or _local_secret_key(),
+        secret_key=_env("HELPBOT_SECRET_KEY", "") or _local_secret("secret.key"),
+        action_secret=_env("HELPBOT_ACTION_SECRET", "") or _local_secret("action.secret"),
         status_contact=_env("HELPBOT_STATUS_CONTACT", ""),
         web_port=int(_env("HELPBOT_WEB_PORT", "8080")),
         public_rasa_url=_env("HELPBOT_PUBLIC_RASA_URL", f"http://localhost:{_env('HELPBOT_RASA_PORT', '5005')}"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -159,6 +160,7 @@ def make_assistant(workdir: Path, today: str) -> Assistant:
             "HELPBOT_POSTINGS_DIR": str(workdir / "postings"),
             "HELPBOT_TODAY": today,
             "HELPBOT_SECRET_KEY": "end-to-end-test-secret",
+            "HELPBOT_ACTION_SECRET": secrets.token_hex(16),
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "TF_CPP_MIN_LOG_LEVEL": "2",

@@ -1,0 +1,54 @@
+"""rasa_sdk's plugin hook (it imports a package of this name): the action server's access control.
+
+Every request but `/health` must carry `Authorization: Bearer <HELPBOT_ACTION_SECRET>`, which Rasa
+sends from `bot/endpoints.yml`; errors answer a short JSON body, never the request or the exception.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import sys
+
+import pluggy
+from sanic import Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.settings import get_settings
+
+hookimpl = pluggy.HookimplMarker("rasa_sdk")
+logger = logging.getLogger(__name__)
+OPEN_PATHS = frozenset({"/health"})
+
+
+def init_hooks(manager: pluggy.PluginManager) -> None:
+    """Called by rasa_sdk: register this module's hook implementations."""
+    manager.register(sys.modules[__name__])
+
+
+def authorised(header: str | None, secret: str) -> bool:
+    """Whether the Authorization header carries the shared secret (constant-time comparison)."""
+    if not header or not header.startswith("Bearer "):
+        return False
+    return hmac.compare_digest(header[len("Bearer ") :].encode(), secret.encode())
+
+
+@hookimpl
+def attach_sanic_app_extensions(app: Sanic) -> None:
+    """Require the shared secret, and answer errors without echoing anything back."""
+    secret = get_settings().action_secret
+
+    @app.on_request
+    async def require_secret(request: Request) -> HTTPResponse | None:
+        if request.path in OPEN_PATHS or authorised(request.headers.get("Authorization"), secret):
+            return None
+        return response.json({"error": "unauthorized"}, status=401)
+
+    async def quiet_errors(request: Request, exception: Exception) -> HTTPResponse:
+        status = getattr(exception, "status_code", 500)
+        if status >= 500:
+            logger.error("action server error: %s", exception.__class__.__name__)
+        return response.json({"error": "internal error" if status >= 500 else "bad request"}, status=status)
+
+    app.error_handler.add(Exception, quiet_errors)
