@@ -101,13 +101,7 @@ class Assistant:
         self.env["HELPBOT_PUBLIC_RASA_URL"] = f"http://localhost:{self.rasa_port}"
         logs = self.workdir / "logs"
         logs.mkdir(exist_ok=True)
-        action = subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
-            cwd=PROJECT_ROOT,
-            env=self.env,
-            stdout=(logs / "actions.log").open("wb"),
-            stderr=subprocess.STDOUT,
-        )
+        action = self._start_action_server(self.env)
         rasa = subprocess.Popen(
             [
                 sys.executable,
@@ -139,6 +133,30 @@ class Assistant:
         wait_for(f"http://127.0.0.1:{self.web_port}/", 30, website)
         wait_for(f"http://127.0.0.1:{self.action_port}/health", 60, action)
         wait_for(f"http://127.0.0.1:{self.rasa_port}/", 180, rasa)
+
+    def _start_action_server(self, env: dict[str, str]) -> subprocess.Popen[bytes]:
+        logs = self.workdir / "logs"
+        return subprocess.Popen(
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=(logs / "actions.log").open("ab"),
+            stderr=subprocess.STDOUT,
+        )
+
+    def stop_action_server(self) -> None:
+        """Stop the action server (fault tests); `restart_action_server` brings it back."""
+        action = self.processes[0]
+        action.terminate()
+        action.wait(timeout=20)
+
+    def restart_action_server(self, **env_changes: str) -> None:
+        """Start the action server again, optionally with changed settings, and wait until it answers."""
+        if self.processes[0].poll() is None:
+            self.stop_action_server()
+        action = self._start_action_server({**self.env, **env_changes})
+        self.processes[0] = action
+        wait_for(f"http://127.0.0.1:{self.action_port}/health", 60, action)
 
     def stop(self) -> None:
         for process in self.processes:

@@ -16,6 +16,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
+from bot.channels.guard import guarded
 from bot.settings import get_settings
 
 
@@ -27,7 +28,7 @@ class WebsiteSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = super().blueprint(on_new_message)
+        webhook = super().blueprint(guarded(on_new_message))
         sio = self.sio
         assert sio is not None
         sio.eio.cors_allowed_origins = list(get_settings().cors_origins)

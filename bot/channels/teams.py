@@ -17,6 +17,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.guard import guarded
 from bot.channels.teams_auth import InvalidToken, KeysUnavailable, TokenValidator
 from bot.channels.teams_connector import ConnectorClient, ConnectorError
 from bot.settings import TeamsSettings, get_settings
@@ -160,7 +161,7 @@ class TeamsInput(InputChannel):
             allowed = self.settings.allowed_tenants
             if allowed and tenant_of(activity) not in allowed:
                 return response.json({"error": "tenant not allowed"}, status=403)
-            await self._handle(activity, on_new_message)
+            await self._handle(activity, guarded(on_new_message))
             return response.json({}, status=200)
 
         return teams_webhook
