@@ -10,6 +10,7 @@ TRAINING_INPUTS := bot/config.yml $(wildcard bot/domain/*.yml) $(shell find data
 export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export HELPBOT_ACTION_URL ?= http://localhost:5055/webhook
+export HELPBOT_TRACKER_DB ?= $(CURDIR)/var/conversations.db
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 VENDOR := web/static/vendor/socket.io.min.js

@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
+from actions.applicant_input import find_application_id, find_email
 from actions.conversation import latest_intent, latest_text, resolve
 from actions.messages import say
 from actions.replies import ask_which_posting, confident_hit, send_not_stated, send_passage
@@ -16,6 +17,12 @@ from bot.settings import get_settings
 from knowledge.catalog import get_catalog
 
 ACTION_NAME = "action_search_posting"
+
+
+def looks_like_status_details(intent: str | None, text: str) -> bool:
+    """An application id or email typed on its own, outside the status check."""
+    short = len(text.split()) <= 6
+    return intent == "inform" and short and bool(find_application_id(text) or find_email(text))
 
 
 class ActionSearchPosting(Action):
@@ -27,6 +34,9 @@ class ActionSearchPosting(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         catalog = get_catalog()
         question = latest_text(tracker)
+        if looks_like_status_details(latest_intent(tracker), question):
+            say(dispatcher, names.REPLY_STATUS_HINT)
+            return []
         out_of_scope = latest_intent(tracker) == names.INTENT_OUT_OF_SCOPE
         if not catalog.postings():
             say(dispatcher, names.REPLY_OUT_OF_SCOPE if out_of_scope else names.REPLY_KB_EMPTY)

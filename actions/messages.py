@@ -57,6 +57,10 @@ TEMPLATES: dict[str, str] = {
         "directly (not in this group or channel) and ask again."
     ),
     names.REPLY_EMPLOYEE_VPN: "Applying as an employee from outside the network? {vpn}\n\nSource: {source}",
+    names.REPLY_STATUS_HINT: (
+        "Would you like to check the status of your application? Just ask \"what's the status of my "
+        "application?\" and I'll ask for your application ID and email."
+    ),
     names.REPLY_STATUS_CANCELLED: "OK, I've stopped. Ask me anything else about the posting.",
     names.REPLY_NOTHING_TO_CANCEL: "OK. Is there anything else you'd like to know about a posting?",
 }

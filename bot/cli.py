@@ -63,6 +63,7 @@ def server_environment() -> dict[str, str]:
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     env.setdefault("HELPBOT_ACTION_URL", f"http://localhost:{settings.action_server_port}/webhook")
     env.setdefault("HELPBOT_ACTION_SECRET", settings.action_secret)
+    env.setdefault("HELPBOT_TRACKER_DB", str(PROJECT_ROOT / "var" / "conversations.db"))
     return env
 
 

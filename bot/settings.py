@@ -73,6 +73,8 @@ class Settings:
     fixed_today: date | None
     secret_key: str
     action_secret: str
+    rate_limit_per_conversation: int
+    rate_limit_per_client: int
     status_contact: str
     web_port: int
     public_rasa_url: str
@@ -123,6 +125,8 @@ def get_settings() -> Settings:
         fixed_today=date.fromisoformat(_env("HELPBOT_TODAY", "")) if _env("HELPBOT_TODAY", "") else None,
         secret_key=_env("HELPBOT_SECRET_KEY", "") or _local_secret("secret.key"),
         action_secret=_env("HELPBOT_ACTION_SECRET", "") or _local_secret("action.secret"),
+        rate_limit_per_conversation=int(_env("HELPBOT_RATE_LIMIT_PER_CONVERSATION", "30")),
+        rate_limit_per_client=int(_env("HELPBOT_RATE_LIMIT_PER_CLIENT", "120")),
         status_contact=_env("HELPBOT_STATUS_CONTACT", ""),
         web_port=int(_env("HELPBOT_WEB_PORT", "8080")),
         public_rasa_url=_env("HELPBOT_PUBLIC_RASA_URL", f"http://localhost:{_env('HELPBOT_RASA_PORT', '5005')}"),

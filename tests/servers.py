@@ -102,26 +102,7 @@ class Assistant:
         logs = self.workdir / "logs"
         logs.mkdir(exist_ok=True)
         action = self._start_action_server(self.env)
-        rasa = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "rasa",
-                "run",
-                "--model",
-                str(MODEL),
-                "--port",
-                str(self.rasa_port),
-                "--endpoints",
-                str(PROJECT_ROOT / "bot" / "endpoints.yml"),
-                "--credentials",
-                str(PROJECT_ROOT / "bot" / "credentials.yml"),
-            ],
-            cwd=PROJECT_ROOT,
-            env=self.env,
-            stdout=(logs / "rasa.log").open("wb"),
-            stderr=subprocess.STDOUT,
-        )
+        rasa = self._start_rasa_server(self.env)
         website = subprocess.Popen(
             [sys.executable, "-m", "bot.website", "--port", str(self.web_port)],
             cwd=PROJECT_ROOT,
@@ -143,6 +124,25 @@ class Assistant:
             stdout=(logs / "actions.log").open("ab"),
             stderr=subprocess.STDOUT,
         )
+
+    def _start_rasa_server(self, env: dict[str, str]) -> subprocess.Popen[bytes]:
+        logs = self.workdir / "logs"
+        return subprocess.Popen(
+            [sys.executable, "-m", "rasa", "run", "--model", str(MODEL), "--port", str(self.rasa_port),
+             "--endpoints", str(PROJECT_ROOT / "bot" / "endpoints.yml"),
+             "--credentials", str(PROJECT_ROOT / "bot" / "credentials.yml"), "--cors", self.site],
+            cwd=PROJECT_ROOT, env=env,
+            stdout=(logs / "rasa.log").open("ab"), stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+    def restart_rasa_server(self, **env_changes: str) -> None:
+        """Restart the Rasa server (optionally with changed settings) and wait until it answers."""
+        rasa = self.processes[1]
+        rasa.terminate()
+        rasa.wait(timeout=30)
+        rasa = self._start_rasa_server({**self.env, **env_changes})
+        self.processes[1] = rasa
+        wait_for(f"http://127.0.0.1:{self.rasa_port}/", 180, rasa)
 
     def stop_action_server(self) -> None:
         """Stop the action server (fault tests); `restart_action_server` brings it back."""
@@ -179,6 +179,8 @@ def make_assistant(workdir: Path, today: str) -> Assistant:
             "HELPBOT_TODAY": today,
             "HELPBOT_SECRET_KEY": "end-to-end-test-secret",
             "HELPBOT_ACTION_SECRET": secrets.token_hex(16),
+            "HELPBOT_TRACKER_DB": str(workdir / "conversations.db"),
+            "HELPBOT_RATE_LIMIT_PER_CLIENT": "100000",  # every test talks from 127.0.0.1
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "TF_CPP_MIN_LOG_LEVEL": "2",

@@ -111,8 +111,11 @@ def test_staff_transcript_decision_shows_at_once(hr_imported: Assistant) -> None
     assert bad.returncode != 0 and "no application with id" in bad.stderr
 
 
-def test_logs_hold_no_emails_or_application_ids(hr_imported: Assistant, tmp_path: Path) -> None:
+def test_logs_hold_no_emails_application_ids_or_message_text(hr_imported: Assistant, tmp_path: Path) -> None:
     check(hr_imported, sender(), "A-1001", "jane.doe@example.com")
+    hr_imported.reply(sender(), "does the purple-elephant-question appear in the logs?")
     logs = "\n".join(p.read_text(errors="replace") for p in (hr_imported.workdir / "logs").glob("*.log"))
-    for secret in ("jane.doe@example.com", "sam.lee@example.org", "lock.me@example.com", "A-1001", "B-2001"):
+    secrets = ("jane.doe@example.com", "sam.lee@example.org", "lock.me@example.com", "A-1001", "B-2001",
+               "purple-elephant-question")  # fmt: skip
+    for secret in secrets:
         assert secret.lower() not in logs.lower()

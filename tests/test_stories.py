@@ -27,6 +27,7 @@ def test_story_conversations_predict_intents_and_actions(tmp_path: Path) -> None
         RASA_TELEMETRY_ENABLED="false",
         HELPBOT_ACTION_URL=os.environ.get("HELPBOT_ACTION_URL", "http://localhost:5055/webhook"),
         HELPBOT_ACTION_SECRET="not-used-story-tests-run-no-custom-actions",
+        HELPBOT_TRACKER_DB=str(tmp_path / "story-conversations.db"),
     )
     result = subprocess.run(
         [sys.executable, "-m", "rasa", "test", "core", "--model", str(MODEL),

@@ -14,6 +14,9 @@ from typing import Any
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
+from bot.channels.rate_limit import SLOW_DOWN, RateLimiter
+from bot.settings import get_settings
+
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
@@ -58,13 +61,20 @@ def contact_for(metadata: dict[str, Any] | None) -> str:
 
 
 def guarded(
-    on_new_message: Callable[[UserMessage], Awaitable[Any]], *, timeout: float = REPLY_TIMEOUT_SECONDS
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    *,
+    timeout: float = REPLY_TIMEOUT_SECONDS,
+    per_conversation: RateLimiter | None = None,
 ) -> Callable[[UserMessage], Awaitable[None]]:
-    """Wrap a channel's `on_new_message` so the user always gets a reply."""
+    """Wrap a channel's `on_new_message` so the user always gets a reply (and floods a polite one)."""
+    limiter = per_conversation or RateLimiter(get_settings().rate_limit_per_conversation)
 
     async def handle(message: UserMessage) -> None:
         inner = message.output_channel
         text = message.text or ""
+        if not limiter.allow(str(message.sender_id)):
+            await inner.send_text_message(message.sender_id, SLOW_DOWN)
+            return
         if len(text) > MAX_MESSAGE_CHARS:
             await inner.send_text_message(message.sender_id, TOO_LONG.format(length=len(text)))
             return

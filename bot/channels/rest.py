@@ -13,6 +13,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.guard import guarded
+from bot.channels.rate_limit import SLOW_DOWN, RateLimiter
+from bot.settings import get_settings
 
 
 def request_problem(body: bytes) -> str | None:
@@ -41,6 +43,7 @@ class GuardedRestInput(RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = super().blueprint(guarded(on_new_message))
+        per_client = RateLimiter(get_settings().rate_limit_per_client)
 
         @webhook.middleware("request")
         async def validate(request: Request) -> HTTPResponse | None:
@@ -48,6 +51,9 @@ class GuardedRestInput(RestInput):
                 problem = request_problem(request.body)
                 if problem:
                     return response.json({"error": problem}, status=400)
+                if not per_client.allow(request.remote_addr or request.ip or "unknown"):
+                    sender = json.loads(request.body)["sender"]
+                    return response.json([{"recipient_id": sender, "text": SLOW_DOWN}], status=429)
             return None
 
         return webhook

@@ -1,6 +1,6 @@
 """The website's socket.io channel: Rasa's, with allowed origins and working session rooms.
 
-Rasa 3.6's `SocketIOInput` turns origin checks off (`cors_allowed_origins=[]`) and joins the
+Rasa 3.6's `SocketIOInput` turns origin checks off (`cors_allowed_origins=[]`), and joins the
 session room with `sio.enter_room(...)` un-awaited, which python-socketio 5.10+ made a coroutine:
 with `session_persistence` the room is never joined and replies never arrive. This subclass
 allows only the configured site origins and joins the room properly.
@@ -14,10 +14,15 @@ from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
-from sanic import Blueprint
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
 
 from bot.channels.guard import guarded
+from bot.channels.rate_limit import SLOW_DOWN, RateLimiter
 from bot.settings import get_settings
+
+BAD_MESSAGE = "Sorry, I couldn't read that message. Please type your question again."
 
 
 class WebsiteSocketIOInput(SocketIOInput):
@@ -31,7 +36,19 @@ class WebsiteSocketIOInput(SocketIOInput):
         webhook = super().blueprint(guarded(on_new_message))
         sio = self.sio
         assert sio is not None
-        sio.eio.cors_allowed_origins = list(get_settings().cors_origins)
+        allowed = frozenset(get_settings().cors_origins)
+
+        handle_request = sio.eio.handle_request
+
+        async def only_site_origins(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+            # Sanic-CORS (`rasa run --cors`) writes the CORS headers; this refuses other origins
+            # outright, for polling and for the websocket upgrade alike.
+            origin = request.headers.get("Origin")
+            if origin and origin not in allowed:
+                return response.json({"error": "origin not allowed"}, status=403)
+            return await handle_request(request, *args, **kwargs)
+
+        sio.eio.handle_request = only_site_origins  # attached to the app when the blueprint registers
 
         async def session_request(sid: str, data: dict[str, Any] | None) -> None:
             data = data if isinstance(data, dict) else {}
@@ -43,4 +60,25 @@ class WebsiteSocketIOInput(SocketIOInput):
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
 
         sio.on("session_request", handler=session_request, namespace=self.namespace)
+        self._limit_clients(sio)
         return webhook
+
+    def _limit_clients(self, sio: Any) -> None:
+        """Per client address: past the limit a message gets the polite reply, not the bot."""
+        per_client = RateLimiter(get_settings().rate_limit_per_client)
+        handler = sio.handlers.get(self.namespace or "/", {}).get(self.user_message_evt)
+        if handler is None:
+            return
+
+        async def limited(sid: str, data: Any) -> None:
+            environ = sio.get_environ(sid, namespace=self.namespace) or {}
+            address = str(environ.get("REMOTE_ADDR") or environ.get("asgi.scope", {}).get("client", ["?"])[0])
+            if not per_client.allow(address):
+                await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=self.namespace)
+                return
+            if not isinstance(data, dict) or not isinstance(data.get("message", ""), str):
+                await sio.emit(self.bot_message_evt, {"text": BAD_MESSAGE}, room=sid, namespace=self.namespace)
+                return
+            await handler(sid, data)
+
+        sio.on(self.user_message_evt, handler=limited, namespace=self.namespace)

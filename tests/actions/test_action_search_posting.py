@@ -46,3 +46,9 @@ async def test_without_a_posting_asks_and_remembers_the_question(catalog: Catalo
         names.SLOT_PENDING_TOPIC: names.PENDING_SEARCH,
         names.SLOT_PENDING_QUESTION: "is there a typing test?",
     }
+
+
+async def test_an_id_on_its_own_gets_a_hint_not_a_form(catalog: Catalog) -> None:
+    messages, events = await run_action(ActionSearchPosting(), make_tracker(intent="inform", text="A-10234"))
+    assert message_names(messages) == [names.REPLY_STATUS_HINT]
+    assert events == []

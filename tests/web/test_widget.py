@@ -158,4 +158,5 @@ def test_socket_io_accepts_only_the_site_origin(assistant: Assistant) -> None:
     refused = requests.get(url, headers={"Origin": "https://attacker.example"}, timeout=10)
     assert allowed.status_code == 200
     assert allowed.headers.get("Access-Control-Allow-Origin") == assistant.site
-    assert refused.status_code == 400
+    assert refused.status_code == 403
+    assert "Access-Control-Allow-Origin" not in refused.headers
