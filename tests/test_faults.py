@@ -85,3 +85,26 @@ def test_database_unavailable_gets_an_apology(assistant: Assistant) -> None:
     finally:
         assistant.restart_action_server()
     assert "$57,946.10" in assistant.reply(sender(), "what does the Pasadena job pay?")
+
+
+def test_the_rasa_http_api_is_off(assistant: Assistant) -> None:
+    tracker = requests.get(f"http://127.0.0.1:{assistant.rasa_port}/conversations/anyone/tracker", timeout=10)
+    assert tracker.status_code == 404
+
+
+def test_socket_io_bad_input_gets_a_polite_reply(assistant: Assistant) -> None:
+    import socketio
+
+    client = socketio.Client(reconnection=False)
+    replies: list[dict[str, object]] = []
+    client.on("bot_uttered", lambda data: replies.append(data))
+    client.connect(f"http://127.0.0.1:{assistant.rasa_port}", headers={"Origin": assistant.site},
+                   transports=["polling"], socketio_path="socket.io")  # fmt: skip
+    try:
+        client.emit("user_uttered", "not an object")
+        client.emit("user_uttered", {"message": 42, "session_id": "x"})
+        client.sleep(2)
+    finally:
+        client.disconnect()
+    assert len(replies) == 2
+    assert all("couldn't read that message" in str(r.get("text")) for r in replies)
