@@ -29,11 +29,38 @@ def test_a_restart_keeps_the_conversation_and_the_client_limit_answers_politely(
                     for _ in range(4)]  # fmt: skip
         assert [r.status_code for r in statuses] == [200, 200, 200, 429]
         assert statuses[-1].json()[0]["text"] == SLOW_DOWN
+        over_socket = socket_io_replies(assistant, 5)  # the widget's channel is limited too
+        assert len(over_socket) == 5 and SLOW_DOWN not in over_socket[:4] and over_socket[4] == SLOW_DOWN
     finally:
         assistant.restart_rasa_server()
     with sqlite3.connect(assistant.env["HELPBOT_TRACKER_DB"]) as db:
         stored = db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (who,)).fetchone()[0]
     assert stored > 4
+
+
+def socket_io_replies(assistant: Assistant, count: int) -> list[str]:
+    """Send `count` messages over socket.io in one session and return the reply texts."""
+    import socketio
+
+    client = socketio.Client(reconnection=False)
+    replies: list[str] = []
+    client.on("bot_uttered", lambda data: replies.append(str(data.get("text"))))
+    client.connect(f"http://127.0.0.1:{assistant.rasa_port}", headers={"Origin": assistant.site},
+                   transports=["polling"], socketio_path="socket.io")  # fmt: skip
+    session = f"sock-{uuid.uuid4().hex[:8]}"
+    try:
+        client.emit("session_request", {"session_id": session})
+        client.sleep(1)
+        for _ in range(count):
+            expected = len(replies) + 1
+            client.emit("user_uttered", {"message": "hello", "session_id": session})
+            for _ in range(100):
+                if len(replies) >= expected:
+                    break
+                client.sleep(0.1)
+    finally:
+        client.disconnect()
+    return replies
 
 
 def test_one_conversation_flooding_gets_a_polite_reply(assistant: Assistant) -> None:
