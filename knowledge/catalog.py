@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from functools import lru_cache
 
 from sqlalchemy.engine import Engine
@@ -15,15 +16,25 @@ from knowledge.search import PostingIndex
 class Catalog:
     """Postings by id and their search indexes, refreshed when the store's revision changes."""
 
-    def __init__(self, engine: Engine | None = None) -> None:
+    def __init__(self, engine: Engine | None = None, *, recheck_seconds: float = 0.5) -> None:
         self._engine = engine
+        self._recheck_seconds = recheck_seconds
+        self._checked_at = float("-inf")
         self._lock = threading.Lock()
         self._revision = -1
         self._postings: dict[str, Posting] = {}
         self._indexes: dict[str, PostingIndex] = {}
 
     def refresh(self) -> None:
-        """Reload the postings if an ingest happened since the last look (one small query)."""
+        """Reload the postings if an ingest happened since the last look.
+
+        The look is one small query, made at most every `recheck_seconds` (one turn asks several
+        times); an ingest is seen within that half second, with no restart.
+        """
+        now = time.monotonic()
+        if now - self._checked_at < self._recheck_seconds:
+            return
+        self._checked_at = now
         current = store.revision(engine=self._engine)
         if current == self._revision:
             return

@@ -6,6 +6,7 @@ import gc
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy.engine import Engine
 
 from bot.database import make_engine
@@ -85,7 +86,7 @@ def test_every_new_engine_gets_its_tables() -> None:
 
 
 def test_catalog_reloads_after_ingest(engine: Engine, lausd: Posting, pasadena: Posting) -> None:
-    catalog = Catalog(engine)
+    catalog = Catalog(engine, recheck_seconds=0)
     assert catalog.postings() == []
     store.replace_postings([(lausd, "a" * 64)], engine=engine)
     assert [p.posting_id for p in catalog.postings()] == [LAUSD_ID]
@@ -96,3 +97,16 @@ def test_catalog_reloads_after_ingest(engine: Engine, lausd: Posting, pasadena: 
     assert catalog.index(catalog.get(LAUSD_ID)) is not index  # rebuilt after the new revision
     assert catalog.get(None) is None
     assert catalog.get("nope") is None
+
+
+def test_catalog_checks_the_revision_at_most_once_per_window(
+    engine: Engine, lausd: Posting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.replace_postings([(lausd, "a" * 64)], engine=engine)
+    calls: list[int] = []
+    real_revision = store.revision
+    monkeypatch.setattr(store, "revision", lambda **kw: calls.append(1) or real_revision(**kw))
+    catalog = Catalog(engine, recheck_seconds=60)
+    for _ in range(5):
+        assert catalog.get(LAUSD_ID) == lausd
+    assert len(calls) == 1
