@@ -22,7 +22,7 @@ ACTION_NAME = "action_search_posting"
 def looks_like_status_details(intent: str | None, text: str) -> bool:
     """An application id or email typed on its own, outside the status check."""
     short = len(text.split()) <= 6
-    return intent == "inform" and short and bool(find_application_id(text) or find_email(text))
+    return intent == names.INTENT_INFORM and short and bool(find_application_id(text) or find_email(text))
 
 
 class ActionSearchPosting(Action):

@@ -16,6 +16,7 @@ METADATA_POSTING = "posting_id"
 INTENT_SELECT_POSTING = "select_posting"
 INTENT_OUT_OF_SCOPE = "out_of_scope"
 INTENT_FALLBACK = "nlu_fallback"
+INTENT_INFORM = "inform"
 
 # texts the actions send (actions.messages)
 REPLY_TOPIC_ANSWER = "reply_topic_answer"
@@ -38,7 +39,6 @@ SLOT_APPLICATION_ID = "application_id"
 SLOT_APPLICANT_EMAIL = "applicant_email"
 SLOT_STATUS_FAILURES = "status_failures"
 INTENT_CHECK_STATUS = "check_status"
-INTENT_CANCEL = "cancel"
 MAX_CONVERSATION_FAILURES = 3
 REPLY_STATUS = "reply_status"
 REPLY_STATUS_FAILED = "reply_status_failed"

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.applicant_input import find_application_id, find_email
-from actions.conversation import in_group_conversation, latest_text
+from actions.conversation import in_group_conversation, latest_intent, latest_text
 from actions.messages import say
 
 ACTION_NAME = "validate_status_form"
@@ -33,8 +33,7 @@ def _extract(tracker: Tracker, dispatcher: CollectingDispatcher, slot: str, find
         return {slot: found}
     if requested is None:  # the form is starting: take what the first message gave, ask for the rest
         return {}
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    if intent in ("inform", names.INTENT_CHECK_STATUS, "nlu_fallback", None):
+    if latest_intent(tracker) in (names.INTENT_INFORM, names.INTENT_CHECK_STATUS, names.INTENT_FALLBACK, None):
         say(dispatcher, hint)
         return {slot: None}
     return {}
