@@ -76,7 +76,7 @@ def server_commands(model: Path) -> dict[str, list[str]]:
             sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_server_port),
         ],
         "rasa server": [
-            sys.executable, "-m", "rasa", "run", "--model", str(model),
+            sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model),
             "--endpoints", str(bot_dir / "endpoints.yml"), "--credentials", str(bot_dir / "credentials.yml"),
             "--port", str(settings.rasa_port), "--cors", *settings.cors_origins,
         ],

@@ -128,7 +128,7 @@ class Assistant:
     def _start_rasa_server(self, env: dict[str, str]) -> subprocess.Popen[bytes]:
         logs = self.workdir / "logs"
         return subprocess.Popen(
-            [sys.executable, "-m", "rasa", "run", "--model", str(MODEL), "--port", str(self.rasa_port),
+            [sys.executable, "-m", "bot.rasa_server", "run", "--model", str(MODEL), "--port", str(self.rasa_port),
              "--endpoints", str(PROJECT_ROOT / "bot" / "endpoints.yml"),
              "--credentials", str(PROJECT_ROOT / "bot" / "credentials.yml"), "--cors", self.site],
             cwd=PROJECT_ROOT, env=env,
