@@ -58,11 +58,11 @@ browser: ## Install Debian's Chromium for the browser tests when it is missing (
 test: ingest train web validate browser ## Set up everything and run the whole test suite
 	$(BIN)/pytest
 
-bench: ingest train ## Measure REST reply latency (figures go in docs/benchmarks.md)
-	$(BIN)/python -m bench.rest_latency
+bench: ingest train ## Measure accuracy, speed and memory against Rasa's defaults; writes docs/benchmarks.{md,json,png}
+	$(BIN)/python -m bench
 
 lint: setup ## Static checks (ruff, mypy)
-	$(BIN)/ruff check bot actions knowledge tests
+	$(BIN)/ruff check bot actions knowledge bench tests
 	$(BIN)/mypy
 
 clean: ## Remove the virtual env, trained models and local data

@@ -15,6 +15,10 @@ TEMPLATES: dict[str, str] = {
     ),
     names.REPLY_NOT_STATED: "The {posting} posting does not state {topic}{note}. {contact}",
     names.REPLY_ASK_WHICH_POSTING: "Which posting are you asking about?",
+    names.REPLY_ASK_WHICH_OF_MANY_POSTINGS: (
+        "Which posting are you asking about? {count} postings fit; here are the first {shown}. "
+        "You can also type the job title, the employer or the job number."
+    ),
     names.REPLY_POSTING_SELECTED: "OK, let's talk about the {posting} posting. What would you like to know?",
     names.REPLY_OUT_OF_SCOPE: (
         "Sorry, I can only help with questions about job postings and applications. Try asking about "

@@ -60,16 +60,25 @@ def send_not_stated(
     )
 
 
+MAX_POSTING_BUTTONS = 8  # more buttons than this is a wall, not a choice
+
+
 def ask_which_posting(dispatcher: CollectingDispatcher, candidates: Sequence[Posting]) -> None:
-    """Ask the user to choose, with a button per posting."""
+    """Ask the user to choose, with a button per posting (at most `MAX_POSTING_BUTTONS`)."""
+    shown = candidates[:MAX_POSTING_BUTTONS]
     buttons = [
         {
             "title": p.display_name,
             "payload": f'/{names.INTENT_SELECT_POSTING}{{"{names.ENTITY_POSTING}": "{p.posting_id}"}}',
         }
-        for p in candidates
+        for p in shown
     ]
-    say(dispatcher, names.REPLY_ASK_WHICH_POSTING, buttons=buttons)
+    if len(candidates) > len(shown):
+        say(
+            dispatcher, names.REPLY_ASK_WHICH_OF_MANY_POSTINGS, count=len(candidates), shown=len(shown), buttons=buttons
+        )
+    else:
+        say(dispatcher, names.REPLY_ASK_WHICH_POSTING, buttons=buttons)
 
 
 def send_passage(dispatcher: CollectingDispatcher, posting: Posting, hit: Hit) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -17,6 +18,7 @@ _TITLE_CUTOFF = 90.0
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5"}
 
 
+@lru_cache(maxsize=8192)
 def _plain(text: str) -> str:
     """Lower-case words and digits only; roman numerals as digits (`II` and `2` are one title)."""
     words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
@@ -46,7 +48,9 @@ def _contained_ratio(phrase: str, text: str) -> float:
     return float(fuzz.partial_ratio(phrase, text))
 
 
-def _strong_score(posting: Posting, text: str, tokens: list[str]) -> float:
+def _strong_score(posting: Posting, text: str, tokens: list[str], alias_scores: dict[str, float]) -> float:
+    """How surely the text names this posting by id, job number or an alias; `alias_scores` caches
+    each alias's score for this text (postings of one employer share their aliases)."""
     plain_text = " ".join(tokens)
     ids = [posting.posting_id]
     job_number = posting.fact("job_number")
@@ -54,14 +58,23 @@ def _strong_score(posting: Posting, text: str, tokens: list[str]) -> float:
         ids.append(job_number.text)
     if any(_plain(i) and f" {_plain(i)} " in f" {plain_text} " for i in ids):
         return 100.0
-    return max((_names_alias(a, text, tokens) for a in posting.aliases), default=0.0)
+    best = 0.0
+    for alias in posting.aliases:
+        if alias not in alias_scores:
+            alias_scores[alias] = _names_alias(alias, text, tokens)
+        best = max(best, alias_scores[alias])
+    return best
 
 
 def _title_matches(postings: Sequence[Posting], tokens: list[str]) -> list[Posting]:
     """Postings whose title the text names; a title contained in a longer named one drops out."""
     text = f" {' '.join(tokens)} "
     titled = [(p, _plain(p.title)) for p in postings if p.title and _plain(p.title)]
-    found = [(p, t) for p, t in titled if _contained_ratio(t, text.strip()) >= _TITLE_CUTOFF]
+    title_found: dict[str, bool] = {}
+    for _, title in titled:
+        if title not in title_found:
+            title_found[title] = _contained_ratio(title, text.strip()) >= _TITLE_CUTOFF
+    found = [(p, t) for p, t in titled if title_found[t]]
     named_in_full = [t for _, t in found if f" {t} " in text]
     return [p for p, t in found if not any(t != longer and t in longer for longer in named_in_full)]
 
@@ -75,7 +88,8 @@ def mentioned_postings(text: str, postings: Sequence[Posting]) -> list[Posting]:
     tokens = _plain(text).split()
     if not tokens:
         return []
-    scored = [(_strong_score(p, text, tokens), p) for p in postings]
+    alias_scores: dict[str, float] = {}
+    scored = [(_strong_score(p, text, tokens, alias_scores), p) for p in postings]
     best = max((s for s, _ in scored), default=0.0)
     if best > 0:
         return [p for s, p in scored if s == best]

@@ -168,9 +168,9 @@ class Assistant:
                 process.kill()
 
 
-def make_assistant(workdir: Path, today: str) -> Assistant:
-    """Copy the seed postings into `workdir`, ingest them and configure (not start) an assistant."""
-    shutil.copytree(SEED_POSTINGS, workdir / "postings")
+def make_assistant(workdir: Path, today: str, postings: Path | None = None) -> Assistant:
+    """Copy the postings (the seed ones by default) into `workdir`, ingest them and configure (not start) an assistant."""
+    shutil.copytree(postings or SEED_POSTINGS, workdir / "postings")
     env = dict(os.environ)
     env.update(
         {

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
+
 from actions import names
 from actions.action_answer_topic import ActionAnswerTopic
+from actions.replies import MAX_POSTING_BUTTONS
+from bot.database import make_engine
 from knowledge.catalog import Catalog
+from knowledge.ingest import ingest_folder
 from tests.actions.helpers import make_tracker, message_names, run_action, slot_events
+from tests.servers import SEED_POSTINGS
 
 LAUSD = "lausd-accounting-technician-ii"
 PASADENA = "pasadena-accounting-technician"
@@ -85,3 +94,23 @@ async def test_empty_knowledge_base_gets_a_polite_reply(empty_catalog: Catalog) 
     messages, events = await run_action(ActionAnswerTopic(), make_tracker(intent="ask_deadline", text="deadline?"))
     assert message_names(messages) == [names.REPLY_KB_EMPTY]
     assert events == []
+
+
+async def test_many_fitting_postings_get_a_few_buttons_and_a_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(6):
+        for seed in SEED_POSTINGS.glob("*.txt"):
+            shutil.copyfile(seed, folder / f"{seed.stem}-{number}.txt")
+    engine = make_engine(f"sqlite:///{tmp_path / 'many.db'}")
+    ingest_folder(folder, engine=engine)
+    many = Catalog(engine)
+    monkeypatch.setattr("actions.action_answer_topic.get_catalog", lambda: many)
+
+    messages, _ = await run_action(ActionAnswerTopic(), make_tracker(intent="ask_deadline", text="deadline?"))
+
+    assert message_names(messages) == [names.REPLY_ASK_WHICH_OF_MANY_POSTINGS]
+    assert len(messages[0]["buttons"]) == MAX_POSTING_BUTTONS < 12
+    assert "12 postings fit" in messages[0]["text"]

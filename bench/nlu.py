@@ -1,0 +1,197 @@
+"""Intent accuracy, weighted F1, training time and model size of NLU pipelines, on the same seeded folds.
+
+Every pipeline is trained with `rasa train nlu` (its own process, timed from start to finish, with
+an empty training cache) on the same stratified folds of `data/nlu`, and evaluated with Rasa's own
+`rasa.nlu.test.run_evaluation` on the held-out fold. `rasa test nlu --cross-validation` is not used
+because its folds are shuffled without a seed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from sklearn.model_selection import StratifiedKFold
+from tqdm import tqdm
+
+from bot.settings import PROJECT_ROOT
+
+FOLDS = 5
+SEED = 20261122
+NLU_DATA = PROJECT_ROOT / "data" / "nlu"
+
+
+def rasa_default_config() -> Path:
+    """The config `rasa init` writes: an empty pipeline, which Rasa fills with its default one."""
+    import rasa.cli
+
+    return Path(rasa.cli.__file__).parent / "initial_project" / "config.yml"
+
+
+@dataclass(frozen=True)
+class FoldResult:
+    """One pipeline trained on four folds and tested on the fifth."""
+
+    fold: int
+    accuracy: float
+    weighted_f1: float
+    training_seconds: float
+    model_bytes: int
+
+
+def data_size() -> dict[str, int]:
+    """How many NLU examples and intents the folds are drawn from."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    data = load_data(str(NLU_DATA))
+    return {"examples": len(data.intent_examples), "intents": len(data.intents)}
+
+
+def write_folds(workdir: Path, folds: int = FOLDS, seed: int = SEED) -> list[tuple[Path, Path]]:
+    """Split the NLU examples into stratified folds; write each fold's train and test files."""
+    from rasa.shared.nlu.training_data.loading import load_data
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    data = load_data(str(NLU_DATA))
+    examples = data.intent_examples
+    intents = [example.get("intent") for example in examples]
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    paths = []
+    for number, (train_index, test_index) in enumerate(splitter.split(examples, intents), start=1):
+        train = TrainingData(
+            training_examples=[examples[i] for i in train_index],
+            entity_synonyms=data.entity_synonyms,
+            regex_features=data.regex_features,
+            lookup_tables=data.lookup_tables,
+        )
+        test = TrainingData(training_examples=[examples[i] for i in test_index])
+        train_path, test_path = workdir / f"fold{number}-train.yml", workdir / f"fold{number}-test.yml"
+        train.persist_nlu(str(train_path))
+        test.persist_nlu(str(test_path))
+        paths.append((train_path, test_path))
+    return paths
+
+
+def train_nlu(config: Path, nlu: Path, out: Path, name: str) -> tuple[float, Path]:
+    """Run `rasa train nlu` from scratch; the wall-clock seconds and the model file."""
+    config_copy = out / f"{name}-config.yml"  # Rasa writes the filled-in default back into the file
+    shutil.copyfile(config, config_copy)
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "RASA_CACHE_DIRECTORY": str(out / f"{name}-cache"),
+           "LOG_LEVEL": "WARNING"}  # fmt: skip
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "rasa", "train", "nlu", "--config", str(config_copy), "--nlu", str(nlu),
+         "--out", str(out), "--fixed-model-name", name],
+        env=env, cwd=out, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"rasa train nlu failed for {config}:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return seconds, out / f"{name}.tar.gz"
+
+
+def full_training(out: Path) -> dict[str, Any]:
+    """`rasa train` of the whole assistant (NLU and dialogue) from scratch, as `make train` runs it."""
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "RASA_CACHE_DIRECTORY": str(out / "cache")}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "rasa", "train", "--config", str(PROJECT_ROOT / "bot" / "config.yml"),
+         "--domain", str(PROJECT_ROOT / "bot" / "domain"), "--data", str(PROJECT_ROOT / "data"),
+         "--out", str(out), "--fixed-model-name", "helpbot"],
+        env=env, cwd=PROJECT_ROOT, capture_output=True, check=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - started
+    return {"seconds": round(seconds, 1), "model_bytes": (out / "helpbot.tar.gz").stat().st_size}
+
+
+@contextmanager
+def quiet_rasa() -> Iterator[None]:
+    """Rasa's progress bars off (they follow LOG_LEVEL) while it evaluates; ours stay."""
+    before = os.environ.get("LOG_LEVEL")
+    os.environ["LOG_LEVEL"] = "WARNING"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["LOG_LEVEL"]
+        else:
+            os.environ["LOG_LEVEL"] = before
+
+
+def evaluate(model: Path, test: Path, out: Path) -> dict[str, Any]:
+    """Rasa's intent report (sklearn's classification report) for `model` on `test`."""
+    from rasa.core.agent import Agent
+    from rasa.nlu.test import run_evaluation
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # Rasa would print every parsed test message
+    agent = Agent.load(str(model))
+    with quiet_rasa():
+        result = asyncio.run(
+            run_evaluation(str(test), agent.processor, output_directory=str(out), disable_plotting=True,
+                           report_as_dict=True)
+        )  # fmt: skip
+    report: dict[str, Any] = result["intent_evaluation"]["report"]
+    return report
+
+
+def cross_validate(pipelines: dict[str, Path], workdir: Path, folds: int = FOLDS) -> dict[str, Any]:
+    """Every pipeline on every fold, with a progress bar; per-fold results and their means."""
+    fold_files = write_folds(workdir, folds)
+    results: dict[str, list[FoldResult]] = {name: [] for name in pipelines}
+    steps = [(name, number) for name in pipelines for number in range(1, folds + 1)]
+    with tqdm(steps, desc="NLU cross-validation", unit="fold", file=sys.stderr) as progress:
+        for name, number in progress:
+            progress.set_postfix_str(f"{name}, fold {number}")
+            train, test = fold_files[number - 1]
+            out = workdir / f"{slug(name)}-fold{number}"
+            out.mkdir()
+            seconds, model = train_nlu(pipelines[name], train, out, "model")
+            report = evaluate(model, test, out / "results")
+            results[name].append(
+                FoldResult(
+                    fold=number,
+                    accuracy=float(report["accuracy"]),
+                    weighted_f1=float(report["weighted avg"]["f1-score"]),
+                    training_seconds=round(seconds, 1),
+                    model_bytes=model.stat().st_size,
+                )
+            )
+    return {name: summarize(fold_results) for name, fold_results in results.items()}
+
+
+def summarize(folds: list[FoldResult]) -> dict[str, Any]:
+    """Means (and spread) over the folds, with the folds themselves."""
+    return {
+        "accuracy": round(statistics.mean(f.accuracy for f in folds), 4),
+        "accuracy_stdev": round(statistics.pstdev(f.accuracy for f in folds), 4),
+        "weighted_f1": round(statistics.mean(f.weighted_f1 for f in folds), 4),
+        "training_seconds": round(statistics.mean(f.training_seconds for f in folds), 1),
+        "model_bytes": round(statistics.mean(f.model_bytes for f in folds)),
+        "folds": [asdict(f) for f in folds],
+    }
+
+
+def slug(name: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in name.lower())
+
+
+if __name__ == "__main__":
+    import json
+    import tempfile
+
+    configs = {Path(p).stem: Path(p) for p in sys.argv[1:]} or {"helpbot": PROJECT_ROOT / "bot" / "config.yml"}
+    with tempfile.TemporaryDirectory() as tmp:
+        print(json.dumps(cross_validate(configs, Path(tmp)), indent=2))
