@@ -169,7 +169,7 @@ class Assistant:
 
 
 def make_assistant(workdir: Path, today: str, postings: Path | None = None) -> Assistant:
-    """Copy the postings (the seed ones by default) into `workdir`, ingest them and configure (not start) an assistant."""
+    """Copy postings (the seed ones by default) into `workdir`, ingest them, configure (not start) an assistant."""
     shutil.copytree(postings or SEED_POSTINGS, workdir / "postings")
     env = dict(os.environ)
     env.update(
