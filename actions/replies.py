@@ -74,9 +74,8 @@ def ask_which_posting(dispatcher: CollectingDispatcher, candidates: Sequence[Pos
         for p in shown
     ]
     if len(candidates) > len(shown):
-        say(
-            dispatcher, names.REPLY_ASK_WHICH_OF_MANY_POSTINGS, count=len(candidates), shown=len(shown), buttons=buttons
-        )
+        count, number_shown = str(len(candidates)), str(len(shown))
+        say(dispatcher, names.REPLY_ASK_WHICH_OF_MANY_POSTINGS, count=count, shown=number_shown, buttons=buttons)
     else:
         say(dispatcher, names.REPLY_ASK_WHICH_POSTING, buttons=buttons)
 
