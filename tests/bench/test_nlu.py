@@ -28,7 +28,6 @@ def test_folds_cover_every_example_once_and_keep_every_intent(tmp_path: Path) ->
         assert sorted(texts_of(train) + texts_of(test)) == tested
         assert set(intents_of(test)) == set(intents_of(train))
         assert len(intents_of(test)) == size["intents"]
-        assert "regex" in train.read_text(encoding="utf-8")  # the regex features travel with the training part
 
 
 def test_the_same_seed_gives_the_same_folds(tmp_path: Path) -> None:
