@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from knowledge.matching import mentioned_postings
+from knowledge.matching import mentioned_postings, postings_of_named_kind
 from knowledge.model import Posting
 
 
@@ -28,7 +28,8 @@ def resolve_posting(
 
     A posting the text names outright wins (an applicant on one posting's page may ask about
     another); then the page's posting (message metadata); then the posting already under
-    discussion; then the only posting. Otherwise the user is asked, with the candidates.
+    discussion; then the postings whose employer the text names by its kind ("the district");
+    then the only posting. Otherwise the user is asked, with the candidates.
     """
     by_id = {p.posting_id: p for p in postings}
     known = [by_id[i] for i in (page_posting_id, current_posting_id) if i and i in by_id]
@@ -40,6 +41,11 @@ def resolve_posting(
             return Resolution(posting)
     if len(named) > 1:
         return Resolution(None, tuple(named))
+    of_kind = postings_of_named_kind(text, postings)
+    if len(of_kind) == 1:
+        return Resolution(of_kind[0])
+    if of_kind:
+        return Resolution(None, tuple(of_kind))
     if len(postings) == 1:
         return Resolution(postings[0])
     return Resolution(None, tuple(postings))

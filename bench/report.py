@@ -108,6 +108,7 @@ def draw_chart(results: dict[str, Any], path: Path) -> None:
 def write_report(results: dict[str, Any], docs: Path) -> None:
     """docs/benchmarks.json, docs/benchmarks.png and docs/benchmarks.md for one run."""
     results = {**results, "targets": judge_targets(results)}
+    docs.mkdir(parents=True, exist_ok=True)
     (docs / "benchmarks.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     draw_chart(results, docs / "benchmarks.png")
     environment = Environment(

@@ -228,10 +228,10 @@ def background_check(posting: Posting, today: date) -> Answer:
 
 
 def supplemental_questions(posting: Posting, today: date) -> Answer:
-    """The supplemental questions, numbered."""
+    """The supplemental questions, numbered; else what the posting says of its questionnaire."""
     fact = posting.fact("supplemental_questions")
     if not fact:
-        return Answer("", (), False)
+        return _answer(_facts(posting, "supplemental_mention"))
     listed = "\n".join(f"{i}. {q}" for i, q in enumerate(posting.supplemental_questions, start=1))
     return Answer(f"The application asks these supplemental questions:\n{listed}", (fact.section,), True)
 

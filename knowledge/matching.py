@@ -17,6 +17,9 @@ _TITLE_CUTOFF = 90.0
 
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5"}
 
+# "the district", "the city's": the employer named by its kind, matched against the employer's name.
+_EMPLOYER_KIND = re.compile(r"\bthe (district|city|county|college|university)\b")
+
 
 @lru_cache(maxsize=8192)
 def _plain(text: str) -> str:
@@ -94,3 +97,15 @@ def mentioned_postings(text: str, postings: Sequence[Posting]) -> list[Posting]:
     if best > 0:
         return [p for s, p in scored if s == best]
     return _title_matches(postings, tokens)
+
+
+def postings_of_named_kind(text: str, postings: Sequence[Posting]) -> list[Posting]:
+    """Postings whose employer is of the kind the text names ("the district", "the city's").
+
+    A weak hint, for when no posting is named, on the page or under discussion: "is it in the
+    city?" on one posting's page must not switch to another.
+    """
+    kinds = set(_EMPLOYER_KIND.findall(_plain(text)))
+    if not kinds:
+        return []
+    return [p for p in postings if p.aliases and kinds & set(_plain(p.aliases[0]).split())]

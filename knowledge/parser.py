@@ -338,6 +338,10 @@ def _facts(
     questions = _supplemental_questions(sections)
     if questions:
         facts["supplemental_questions"] = Fact("\n".join(questions), QUESTIONS_SECTION)
+    else:  # the questions are not listed, but the posting may still say there is a questionnaire
+        facts["supplemental_mention"] = _sentence_fact(
+            sections, r"supplemental (?:questionnaire|questions|application)", follow=False
+        )
     return {k: v for k, v in facts.items() if v is not None}
 
 

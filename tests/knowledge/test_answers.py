@@ -96,7 +96,8 @@ LAUSD_EXPECTED: dict[str, tuple[bool, tuple[str, ...], tuple[str, ...]]] = {
     ),
     "probation": (False, (), ()),
     "background_check": (False, (), ()),
-    "supplemental_questions": (False, (), ()),
+    # no questions listed, but the posting says the application has a supplemental questionnaire
+    "supplemental_questions": (True, ("supplemental questionnaire",), ("EMPLOYMENT SELECTION PROCESS",)),
 }
 
 PASADENA_EXPECTED: dict[str, tuple[bool, tuple[str, ...], tuple[str, ...]]] = {

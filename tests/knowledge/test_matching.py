@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.matching import mentioned_postings
+from knowledge.matching import mentioned_postings, postings_of_named_kind
 from knowledge.model import Posting
 
 from .conftest import GLENDALE_ID, LAUSD_ID, LONGBEACH_ID, PASADENA_ID
@@ -90,3 +90,26 @@ def test_organisation_decides_over_title(real_postings: list[Posting]) -> None:
 
 def test_no_postings() -> None:
     assert mentioned_postings("LAUSD", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("is there a probation period at the city for new accounting technicians", [PASADENA_ID]),
+        ("does the district offer dental?", [LAUSD_ID]),
+        ("the district's accounting tech deadline", [LAUSD_ID]),
+        ("what city is the job in?", []),  # a kind of place, not "the city" as the employer
+        ("district offices", []),
+    ],
+)
+def test_the_employer_named_by_its_kind(text: str, expected: list[str], real_postings: list[Posting]) -> None:
+    assert [p.posting_id for p in postings_of_named_kind(text, real_postings)] == expected
+
+
+def test_a_kind_is_a_hint_not_a_posting_named_outright(real_postings: list[Posting]) -> None:
+    assert ids("does the district offer dental?", real_postings) == []
+
+
+def test_a_kind_two_employers_share_gives_both(all_postings: list[Posting]) -> None:
+    found = {p.posting_id for p in postings_of_named_kind("does the city pay overtime", all_postings)}
+    assert found == {PASADENA_ID, GLENDALE_ID}

@@ -194,6 +194,10 @@ class TestLausd:
             assert lausd.fact(key) is None, key
         assert lausd.supplemental_questions == ()
 
+    def test_a_questionnaire_mentioned_but_not_listed(self, lausd: Posting) -> None:
+        mention = lausd.fact("supplemental_mention")
+        assert mention is not None and "supplemental questionnaire" in mention.text
+
     def test_duties(self, lausd: Posting) -> None:
         duties = lausd.fact("duties")
         assert duties.section == "JOB DUTIES/RESPONSIBILITIES"
