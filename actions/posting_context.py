@@ -39,9 +39,10 @@ def resolve_posting(
     for posting in known:
         if not named or posting in named:
             return Resolution(posting)
-    if len(named) > 1:
-        return Resolution(None, tuple(named))
     of_kind = postings_of_named_kind(text, postings)
+    if len(named) > 1:
+        narrowed = [p for p in named if p in of_kind]
+        return Resolution(narrowed[0]) if len(narrowed) == 1 else Resolution(None, tuple(named))
     if len(of_kind) == 1:
         return Resolution(of_kind[0])
     if of_kind:

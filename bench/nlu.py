@@ -8,21 +8,17 @@ because its folds are shuffled without a seed.
 
 from __future__ import annotations
 
-import asyncio
-import logging
+import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sklearn.model_selection import StratifiedKFold
 from tqdm import tqdm
 
 from bot.settings import PROJECT_ROOT
@@ -62,6 +58,7 @@ def write_folds(workdir: Path, folds: int = FOLDS, seed: int = SEED) -> list[tup
     """Split the NLU examples into stratified folds; write each fold's train and test files."""
     from rasa.shared.nlu.training_data.loading import load_data
     from rasa.shared.nlu.training_data.training_data import TrainingData
+    from sklearn.model_selection import StratifiedKFold
 
     workdir.mkdir(parents=True, exist_ok=True)
     data = load_data(str(NLU_DATA))
@@ -116,34 +113,16 @@ def full_training(out: Path) -> dict[str, Any]:
     return {"seconds": round(seconds, 1), "model_bytes": (out / "helpbot.tar.gz").stat().st_size}
 
 
-@contextmanager
-def quiet_rasa() -> Iterator[None]:
-    """Rasa's progress bars off (they follow LOG_LEVEL) while it evaluates; ours stay."""
-    before = os.environ.get("LOG_LEVEL")
-    os.environ["LOG_LEVEL"] = "WARNING"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["LOG_LEVEL"]
-        else:
-            os.environ["LOG_LEVEL"] = before
-
-
 def evaluate(model: Path, test: Path, out: Path) -> dict[str, Any]:
-    """Rasa's intent report (sklearn's classification report) for `model` on `test`."""
-    from rasa.core.agent import Agent
-    from rasa.nlu.test import run_evaluation
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_structlog(logging.WARNING)  # Rasa would print every parsed test message
-    agent = Agent.load(str(model))
-    with quiet_rasa():
-        result = asyncio.run(
-            run_evaluation(str(test), agent.processor, output_directory=str(out), disable_plotting=True,
-                           report_as_dict=True)
-        )  # fmt: skip
-    report: dict[str, Any] = result["intent_evaluation"]["report"]
+    """Rasa's intent report for `model` on `test`, computed in a separate process (bench.nlu_evaluation)."""
+    env = {**os.environ, "LOG_LEVEL": "WARNING", "RASA_TELEMETRY_ENABLED": "false"}  # quiet Rasa's progress bars
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.nlu_evaluation", str(model), str(test), str(out)],
+        env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise RuntimeError(f"evaluating {model} failed:\n{result.stderr[-2000:]}")
+    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
     return report
 
 
@@ -189,7 +168,6 @@ def slug(name: str) -> str:
 
 
 if __name__ == "__main__":
-    import json
     import tempfile
 
     configs = {Path(p).stem: Path(p) for p in sys.argv[1:]} or {"helpbot": PROJECT_ROOT / "bot" / "config.yml"}

@@ -34,6 +34,11 @@ def test_the_employer_by_its_kind_picks_the_posting_when_nothing_else_does(posti
     assert resolved("is there a probation period at the city?", postings) == PASADENA
 
 
+def test_the_employer_by_its_kind_narrows_a_shared_title(postings: list[Posting]) -> None:
+    assert resolved("is there a probation period at the city for accounting technicians?", postings) == PASADENA
+    assert resolved("accounting technician deadline?", postings) is None  # both, nothing to narrow by
+
+
 def test_the_employer_by_its_kind_never_switches_away_from_the_page(postings: list[Posting]) -> None:
     assert resolved("is it in the city?", postings, page=LAUSD) == LAUSD
     assert resolved("is it in the city?", postings, current=LAUSD) == LAUSD
