@@ -81,44 +81,49 @@ def write_folds(workdir: Path, folds: int = FOLDS, seed: int = SEED) -> list[tup
     return paths
 
 
+def _rasa_environment(cache: Path | None = None) -> dict[str, str]:
+    """Rasa quiet, without telemetry, with its own (empty) training cache when `cache` is given."""
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "LOG_LEVEL": "WARNING"}
+    if cache is not None:
+        env["RASA_CACHE_DIRECTORY"] = str(cache)
+    return env
+
+
+def _timed_rasa_train(arguments: list[str], *, out: Path, cwd: Path) -> float:
+    """Run `rasa train <arguments>` with an empty cache under `out`; its wall-clock seconds."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "rasa", "train", *arguments, "--out", str(out)],
+        env=_rasa_environment(cache=out / "cache"), cwd=cwd, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        output = f"{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+        raise RuntimeError(f"rasa train {' '.join(arguments)} failed:\n{output}")
+    return seconds
+
+
 def train_nlu(config: Path, nlu: Path, out: Path, name: str) -> tuple[float, Path]:
     """Run `rasa train nlu` from scratch; the wall-clock seconds and the model file."""
     config_copy = out / f"{name}-config.yml"  # Rasa writes the filled-in default back into the file
     shutil.copyfile(config, config_copy)
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "RASA_CACHE_DIRECTORY": str(out / f"{name}-cache"),
-           "LOG_LEVEL": "WARNING"}  # fmt: skip
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "rasa", "train", "nlu", "--config", str(config_copy), "--nlu", str(nlu),
-         "--out", str(out), "--fixed-model-name", name],
-        env=env, cwd=out, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise RuntimeError(f"rasa train nlu failed for {config}:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    return seconds, out / f"{name}.tar.gz"
+    arguments = ["nlu", "--config", str(config_copy), "--nlu", str(nlu), "--fixed-model-name", name]
+    return _timed_rasa_train(arguments, out=out, cwd=out), out / f"{name}.tar.gz"
 
 
 def full_training(out: Path) -> dict[str, Any]:
     """`rasa train` of the whole assistant (NLU and dialogue) from scratch, as `make train` runs it."""
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "RASA_CACHE_DIRECTORY": str(out / "cache")}
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "rasa", "train", "--config", str(PROJECT_ROOT / "bot" / "config.yml"),
-         "--domain", str(PROJECT_ROOT / "bot" / "domain"), "--data", str(PROJECT_ROOT / "data"),
-         "--out", str(out), "--fixed-model-name", "helpbot"],
-        env=env, cwd=PROJECT_ROOT, capture_output=True, check=True,
-    )  # fmt: skip
-    seconds = time.perf_counter() - started
+    arguments = ["--config", str(PROJECT_ROOT / "bot" / "config.yml"), "--domain", str(PROJECT_ROOT / "bot" / "domain"),
+                 "--data", str(PROJECT_ROOT / "data"), "--fixed-model-name", "helpbot"]  # fmt: skip
+    seconds = _timed_rasa_train(arguments, out=out, cwd=PROJECT_ROOT)
     return {"seconds": round(seconds, 1), "model_bytes": (out / "helpbot.tar.gz").stat().st_size}
 
 
 def evaluate(model: Path, test: Path, out: Path) -> dict[str, Any]:
     """Rasa's intent report for `model` on `test`, computed in a separate process (bench.nlu_evaluation)."""
-    env = {**os.environ, "LOG_LEVEL": "WARNING", "RASA_TELEMETRY_ENABLED": "false"}  # quiet Rasa's progress bars
     result = subprocess.run(
         [sys.executable, "-m", "bench.nlu_evaluation", str(model), str(test), str(out)],
-        env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, check=False,
+        env=_rasa_environment(), cwd=PROJECT_ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     if result.returncode != 0:
         raise RuntimeError(f"evaluating {model} failed:\n{result.stderr[-2000:]}")

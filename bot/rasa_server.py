@@ -19,13 +19,16 @@ from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import Event
 from rasa.shared.utils.common import all_subclasses
 
 _resolve_by_type = Event.resolve_by_type
 
+# Rasa's own wording, so a bad reply reads the same in the logs as without the patch.
 _HINT = (
-    ". Failed to validate Action server response from API, make sure your response from the Action endpoint is valid."
+    ". Failed to validate Action server response from API, make sure your response from the Action endpoint is "
+    f"valid. For more information about the format visit {DOCS_BASE_URL}/custom-actions"
 )
 
 

@@ -21,16 +21,19 @@ _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5"}
 _EMPLOYER_KIND = re.compile(r"\bthe (district|city|county|college|university)\b")
 
 
-@lru_cache(maxsize=8192)
 def _plain(text: str) -> str:
     """Lower-case words and digits only; roman numerals as digits (`II` and `2` are one title)."""
     words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
     return " ".join(_ROMAN.get(w, w) for w in words)
 
 
+# Postings' names, ids and titles recur every message; users' messages are never cached.
+_plain_name = lru_cache(maxsize=8192)(_plain)
+
+
 def _names_alias(alias: str, text: str, tokens: list[str]) -> float:
     """How surely `text` names `alias` (0-100): exact for acronyms, fuzzy for names."""
-    plain = _plain(alias)
+    plain = _plain_name(alias)
     if not plain:
         return 0.0
     if alias.isupper() and " " not in alias:
@@ -59,7 +62,7 @@ def _strong_score(posting: Posting, text: str, tokens: list[str], alias_scores: 
     job_number = posting.fact("job_number")
     if job_number:
         ids.append(job_number.text)
-    if any(_plain(i) and f" {_plain(i)} " in f" {plain_text} " for i in ids):
+    if any(_plain_name(i) and f" {_plain_name(i)} " in f" {plain_text} " for i in ids):
         return 100.0
     best = 0.0
     for alias in posting.aliases:
@@ -72,7 +75,7 @@ def _strong_score(posting: Posting, text: str, tokens: list[str], alias_scores: 
 def _title_matches(postings: Sequence[Posting], tokens: list[str]) -> list[Posting]:
     """Postings whose title the text names; a title contained in a longer named one drops out."""
     text = f" {' '.join(tokens)} "
-    titled = [(p, _plain(p.title)) for p in postings if p.title and _plain(p.title)]
+    titled = [(p, _plain_name(p.title)) for p in postings if p.title and _plain_name(p.title)]
     title_found: dict[str, bool] = {}
     for _, title in titled:
         if title not in title_found:
@@ -108,4 +111,4 @@ def postings_of_named_kind(text: str, postings: Sequence[Posting]) -> list[Posti
     kinds = set(_EMPLOYER_KIND.findall(_plain(text)))
     if not kinds:
         return []
-    return [p for p in postings if p.aliases and kinds & set(_plain(p.aliases[0]).split())]
+    return [p for p in postings if p.aliases and kinds & set(_plain_name(p.aliases[0]).split())]

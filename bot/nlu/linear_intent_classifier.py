@@ -162,15 +162,16 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         **kwargs: Any,
     ) -> LinearIntentClassifier:
         """The trained classifier, or an untrained one when the model holds none."""
-        config = {**cls.get_default_config(), **config}
+        classifier = cls(config, model_storage, resource)
         try:
             with model_storage.read_from(resource) as directory:
-                arrays = np.load(directory / ARRAYS_FILE, allow_pickle=False)
+                with np.load(directory / ARRAYS_FILE, allow_pickle=False) as stored:
+                    arrays = dict(stored)  # read now: the file is closed when the block ends
                 vocabulary = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
         except (ValueError, FileNotFoundError):
-            return cls(config, model_storage, resource)
-        characters = _vectorizer("char_wb", config["char_ngram_range"], vocabulary["characters"])
-        words = _vectorizer("word", config["word_ngram_range"], vocabulary["words"])
+            return classifier
+        characters = _vectorizer("char_wb", classifier.config["char_ngram_range"], vocabulary["characters"])
+        words = _vectorizer("word", classifier.config["word_ngram_range"], vocabulary["words"])
         characters.idf_, words.idf_ = arrays["char_idf"], arrays["word_idf"]
-        model = LinearModel(characters, words, arrays["weights"], arrays["bias"], vocabulary["intents"])
-        return cls(config, model_storage, resource, model)
+        classifier.model = LinearModel(characters, words, arrays["weights"], arrays["bias"], vocabulary["intents"])
+        return classifier

@@ -40,9 +40,12 @@ def test_a_valid_action_reply_passes(patched_rasa: Any) -> None:
         {"events": [], "responses": "not a list"},
     ],
 )
-def test_an_invalid_action_reply_is_refused_as_rasa_refuses_it(patched_rasa: Any, reply: dict[str, Any]) -> None:
+def test_an_invalid_action_reply_is_refused_as_rasa_refuses_it(reply: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError) as rasa_error:
+        RemoteAction._validate_action_result(remote_action(), reply)  # Rasa's own, before the patch
     with pytest.raises(ValidationError) as patched_error:
-        remote_action()._validate_action_result(reply)
+        rasa_server.validate_action_result(remote_action(), reply)
+    assert patched_error.value.message == rasa_error.value.message
     assert "Failed to validate Action server response" in patched_error.value.message
 
 
