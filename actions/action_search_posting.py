@@ -1,20 +1,21 @@
-"""The long tail: answer from the posting's best passage, or say the posting does not say."""
+"""The long tail: answer from the posting's sentences that answer the question, or say it does not say."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.applicant_input import find_application_id, find_email
 from actions.conversation import latest_intent, latest_text, resolve
 from actions.messages import say
-from actions.replies import ask_which_posting, confident_hit, send_not_stated, send_passage
+from actions.replies import ask_which_posting, context_of, reply_events, send_reply
 from bot.settings import get_settings
 from knowledge.catalog import get_catalog
+from knowledge.responder import respond
 
 ACTION_NAME = "action_search_posting"
 
@@ -25,8 +26,13 @@ def looks_like_status_details(intent: str | None, text: str) -> bool:
     return intent == names.INTENT_INFORM and short and bool(find_application_id(text) or find_email(text))
 
 
+def gives_status_details(text: str) -> bool:
+    """Both an application id and an email in one message: the applicant wants the status look-up."""
+    return bool(find_application_id(text) and find_email(text))
+
+
 class ActionSearchPosting(Action):
-    """Questions no topic covers (and out-of-scope requests) are searched in the posting."""
+    """Questions no topic covers (and out-of-scope requests) are answered from the posting's sentences."""
 
     def name(self) -> str:
         return ACTION_NAME
@@ -34,6 +40,8 @@ class ActionSearchPosting(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         catalog = get_catalog()
         question = latest_text(tracker)
+        if gives_status_details(question):
+            return [FollowupAction(names.FORM_STATUS)]
         if looks_like_status_details(latest_intent(tracker), question):
             say(dispatcher, names.REPLY_STATUS_HINT)
             return []
@@ -52,12 +60,12 @@ class ActionSearchPosting(Action):
                 SlotSet(names.SLOT_PENDING_QUESTION, question or None),
             ]
         posting = resolution.posting
-        min_score = get_settings().search_min_score * (1.5 if out_of_scope else 1.0)
-        hit = confident_hit(catalog.index(posting), question, min_score)
-        if hit:
-            send_passage(dispatcher, posting, hit)
-        elif out_of_scope:
-            say(dispatcher, names.REPLY_OUT_OF_SCOPE)
-        else:
-            send_not_stated(dispatcher, posting, "an answer to that")
-        return [SlotSet(names.SLOT_POSTING, posting.posting_id)]
+        reply = respond(
+            question,
+            posting,
+            catalog.index(posting),
+            today=get_settings().today(),
+            context=context_of(tracker, posting),
+        )
+        send_reply(dispatcher, posting, reply, out_of_scope=out_of_scope)
+        return reply_events(posting, reply)

@@ -9,26 +9,23 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.conversation import entity_posting_id, latest_text
+from actions.conversation import entity_posting_id, latest_text, resolve
 from actions.messages import say
-from actions.replies import (
-    ask_which_posting,
-    confident_hit,
-    send_answer,
-    send_not_stated,
-    send_passage,
-)
+from actions.replies import ask_which_posting, context_of, reply_events, send_reply
 from bot.settings import get_settings
-from knowledge.answers import answer
 from knowledge.catalog import get_catalog
 from knowledge.matching import mentioned_postings
+from knowledge.responder import respond
 from knowledge.topics import TOPICS
 
 ACTION_NAME = "action_select_posting"
 
 
 class ActionSelectPosting(Action):
-    """`the Pasadena one` / a posting button: answer the pending or last topic for that posting."""
+    """`the Pasadena one` / a posting button: answer the pending or last topic for that posting.
+
+    `and the second one?` names no posting: it asks about the last answer, which is answered.
+    """
 
     def name(self) -> str:
         return ACTION_NAME
@@ -39,29 +36,33 @@ class ActionSelectPosting(Action):
         if not postings:
             say(dispatcher, names.REPLY_KB_EMPTY)
             return []
+        text = latest_text(tracker)
         chosen = catalog.get(entity_posting_id(tracker))
-        named = [chosen] if chosen else mentioned_postings(latest_text(tracker), postings)
+        named = [chosen] if chosen else mentioned_postings(text, postings)
+        today = get_settings().today()
+        if not named and tracker.get_slot(names.SLOT_LAST_ITEMS):
+            current = resolve(tracker, catalog).posting
+            if current is not None:
+                index = catalog.index(current)
+                reply = respond(text, current, index, today=today, context=context_of(tracker, current))
+                send_reply(dispatcher, current, reply)
+                return reply_events(current, reply)
         if len(named) != 1:
             ask_which_posting(dispatcher, named or postings)
             return []
         posting = named[0]
         pending = tracker.get_slot(names.SLOT_PENDING_TOPIC)
         topic = pending or tracker.get_slot(names.SLOT_LAST_TOPIC)
-        settings = get_settings()
-        if topic == names.PENDING_SEARCH:
-            question = tracker.get_slot(names.SLOT_PENDING_QUESTION) or ""
-            hit = confident_hit(catalog.index(posting), question, settings.search_min_score)
-            if hit:
-                send_passage(dispatcher, posting, hit)
-            else:
-                send_not_stated(dispatcher, posting, "an answer to that")
-        elif topic in TOPICS:
-            send_answer(dispatcher, posting, topic, answer(topic, posting, settings.today()))
-        else:
+        if topic != names.PENDING_SEARCH and topic not in TOPICS:
             say(dispatcher, names.REPLY_POSTING_SELECTED, posting=posting.display_name)
-        return [
-            SlotSet(names.SLOT_POSTING, posting.posting_id),
-            SlotSet(names.SLOT_LAST_TOPIC, topic if topic in TOPICS else None),
-            SlotSet(names.SLOT_PENDING_TOPIC, None),
-            SlotSet(names.SLOT_PENDING_QUESTION, None),
-        ]
+            return [SlotSet(names.SLOT_POSTING, posting.posting_id), SlotSet(names.SLOT_LAST_TOPIC, None)]
+        question = (tracker.get_slot(names.SLOT_PENDING_QUESTION) or "") if pending else ""
+        reply = respond(
+            question,
+            posting,
+            catalog.index(posting),
+            today=today,
+            topic=topic if topic in TOPICS else None,
+        )
+        send_reply(dispatcher, posting, reply)
+        return reply_events(posting, reply)

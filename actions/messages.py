@@ -10,9 +10,12 @@ from actions import names
 
 TEMPLATES: dict[str, str] = {
     names.REPLY_TOPIC_ANSWER: "{answer}\n\nSource: {source}",
-    names.REPLY_SEARCH_ANSWER: (
-        'Here is what the posting says that seems closest to your question:\n"{passage}"\n\nSource: {source}'
+    names.REPLY_SEARCH_ANSWER: "{answer}\n\nSource: {source}",
+    names.REPLY_ASK_REPHRASE: (
+        "Could you say a little more about what you'd like to know about the {posting} posting? For example "
+        "the deadline, the requirements, the salary or how to apply."
     ),
+    names.REPLY_NOTHING_TO_SHOW: "Sorry, I don't have a longer answer to show. Ask me anything about the posting.",
     names.REPLY_NOT_STATED: "The {posting} posting does not state {topic}{note}. {contact}",
     names.REPLY_ASK_WHICH_POSTING: "Which posting are you asking about?",
     names.REPLY_ASK_WHICH_OF_MANY_POSTINGS: (

@@ -7,16 +7,21 @@ SLOT_POSTING = "posting_id"
 SLOT_PENDING_TOPIC = "pending_topic"
 SLOT_PENDING_QUESTION = "pending_question"
 SLOT_LAST_TOPIC = "last_topic"
+SLOT_LAST_ITEMS = "last_items"  # the pieces of the last answer, for "and the second one?"
+SLOT_LAST_SECTIONS = "last_sections"
+SLOT_LAST_TERMS = "last_terms"  # what the last answer was about, for "who evaluates them?"
 
 # entities and metadata keys
 ENTITY_POSTING = "posting_id"
 METADATA_POSTING = "posting_id"
+ENTITY_WHOLE = "whole"  # `topic:<topic>` or `section:<heading>`, from a "Show the whole section" button
 
 # intents
 INTENT_SELECT_POSTING = "select_posting"
 INTENT_OUT_OF_SCOPE = "out_of_scope"
 INTENT_FALLBACK = "nlu_fallback"
 INTENT_INFORM = "inform"
+INTENT_SHOW_WHOLE = "show_whole"
 
 # texts the actions send (actions.messages)
 REPLY_TOPIC_ANSWER = "reply_topic_answer"
@@ -30,6 +35,8 @@ REPLY_KB_EMPTY = "reply_kb_empty"
 REPLY_CAPABILITIES = "reply_capabilities"
 REPLY_HUMAN_CONTACTS = "reply_human_contacts"
 REPLY_NO_CONTACTS = "reply_no_contacts"
+REPLY_ASK_REPHRASE = "reply_ask_rephrase"
+REPLY_NOTHING_TO_SHOW = "reply_nothing_to_show"
 
 # pending topic meaning "search the posting for the pending question"
 PENDING_SEARCH = "search"

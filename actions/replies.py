@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from rasa_sdk import Tracker
@@ -11,10 +12,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import names
 from actions.conversation import resolve
 from actions.messages import say
-from knowledge.answers import Answer, best_contact, empty_section
+from knowledge.answers import best_contact
 from knowledge.catalog import Catalog
 from knowledge.model import Contact, Posting
-from knowledge.search import Hit, PostingIndex
+from knowledge.responder import Context, Reply
 from knowledge.topics import TOPICS
 
 
@@ -25,9 +26,9 @@ def source_line(posting: Posting, sections: Sequence[str]) -> str:
     return f"{posting.display_name} posting, {noun} {where}" if sections else f"{posting.display_name} posting"
 
 
-def contact_line(posting: Posting) -> str:
-    """Whom to ask when the posting does not say: its best contact, or honest advice."""
-    found: Contact | None = best_contact(posting)
+def contact_line(posting: Posting, topic: str | None = None) -> str:
+    """Whom to ask when the posting does not say: its contact for that kind of question, or honest advice."""
+    found: Contact | None = best_contact(posting, topic)
     if found:
         return f"For more, you can contact {found.value} (given in the posting's “{found.section}” section)."
     organisation = posting.organisation or "the employer"
@@ -37,16 +38,38 @@ def contact_line(posting: Posting) -> str:
     )
 
 
-def send_answer(dispatcher: CollectingDispatcher, posting: Posting, topic: str, answer: Answer) -> None:
-    """Send a topic's answer with its source, or say plainly that the posting does not state it."""
-    if answer.stated:
-        say(dispatcher, names.REPLY_TOPIC_ANSWER, answer=answer.text, source=source_line(posting, answer.sections))
-        return
-    send_not_stated(dispatcher, posting, TOPICS.get(topic, "that"), empty_section(posting, topic))
+def send_reply(dispatcher: CollectingDispatcher, posting: Posting, reply: Reply, *, out_of_scope: bool = False) -> None:
+    """Send what the posting says with its source, or say plainly that it does not say."""
+    if reply.stated:
+        name = names.REPLY_TOPIC_ANSWER if reply.topic else names.REPLY_SEARCH_ANSWER
+        buttons = [whole_button(reply.whole)] if reply.whole else None
+        say(dispatcher, name, answer=reply.text, source=source_line(posting, reply.sections), buttons=buttons)
+    elif out_of_scope:
+        say(dispatcher, names.REPLY_OUT_OF_SCOPE)
+    elif not reply.understood:
+        say(dispatcher, names.REPLY_ASK_REPHRASE, posting=posting.display_name)
+    else:
+        label = reply.subject if reply.topic and reply.subject == TOPICS.get(reply.topic) else _about(reply.subject)
+        send_not_stated(dispatcher, posting, label, reply.empty_heading, topic=reply.topic)
+
+
+def _about(subject: str) -> str:
+    return f"anything about “{subject}”" if subject else "an answer to that"
+
+
+def whole_button(whole: str) -> dict[str, str]:
+    """A quick reply that shows the whole section (or topic answer) a short reply was part of."""
+    entities = json.dumps({names.ENTITY_WHOLE: whole}, ensure_ascii=False)
+    return {"title": "Show the whole section", "payload": f"/{names.INTENT_SHOW_WHOLE}{entities}"}
 
 
 def send_not_stated(
-    dispatcher: CollectingDispatcher, posting: Posting, label: str, empty_heading: str | None = None
+    dispatcher: CollectingDispatcher,
+    posting: Posting,
+    label: str,
+    empty_heading: str | None = None,
+    *,
+    topic: str | None = None,
 ) -> None:
     """The posting does not say; point to its contact."""
     note = f" (its “{empty_heading}” section is empty)" if empty_heading else ""
@@ -56,7 +79,31 @@ def send_not_stated(
         posting=posting.display_name,
         topic=label,
         note=note,
-        contact=contact_line(posting),
+        contact=contact_line(posting, topic),
+    )
+
+
+def reply_events(posting: Posting, reply: Reply) -> list[EventType]:
+    """Remember the posting and what the reply was about, for follow-ups."""
+    return [
+        SlotSet(names.SLOT_POSTING, posting.posting_id),
+        SlotSet(names.SLOT_LAST_TOPIC, reply.topic),
+        SlotSet(names.SLOT_LAST_ITEMS, list(reply.items) or None),
+        SlotSet(names.SLOT_LAST_SECTIONS, list(reply.sections) or None),
+        SlotSet(names.SLOT_LAST_TERMS, list(reply.terms) or None),
+        SlotSet(names.SLOT_PENDING_TOPIC, None),
+        SlotSet(names.SLOT_PENDING_QUESTION, None),
+    ]
+
+
+def context_of(tracker: Tracker, posting: Posting) -> Context:
+    """What the conversation was just about, when it was about this posting."""
+    if tracker.get_slot(names.SLOT_POSTING) != posting.posting_id:
+        return Context()
+    return Context(
+        items=tuple(tracker.get_slot(names.SLOT_LAST_ITEMS) or ()),
+        sections=tuple(tracker.get_slot(names.SLOT_LAST_SECTIONS) or ()),
+        terms=tuple(tracker.get_slot(names.SLOT_LAST_TERMS) or ()),
     )
 
 
@@ -78,22 +125,6 @@ def ask_which_posting(dispatcher: CollectingDispatcher, candidates: Sequence[Pos
         say(dispatcher, names.REPLY_ASK_WHICH_OF_MANY_POSTINGS, count=count, shown=number_shown, buttons=buttons)
     else:
         say(dispatcher, names.REPLY_ASK_WHICH_POSTING, buttons=buttons)
-
-
-def send_passage(dispatcher: CollectingDispatcher, posting: Posting, hit: Hit) -> None:
-    """Answer with the posting's best-matching passage, naming its section."""
-    say(
-        dispatcher,
-        names.REPLY_SEARCH_ANSWER,
-        passage=hit.passage.text,
-        source=source_line(posting, [hit.passage.section]),
-    )
-
-
-def confident_hit(index: PostingIndex, question: str, min_score: float) -> Hit | None:
-    """The best passage for `question` when it scores at least `min_score`."""
-    hits = index.search(question, limit=1) if question.strip() else []
-    return hits[0] if hits and hits[0].score >= min_score else None
 
 
 def send_employee_vpn(dispatcher: CollectingDispatcher, posting: Posting) -> None:

@@ -264,9 +264,19 @@ def answer(topic: str, posting: Posting, today: date) -> Answer:
     return COMPOSERS[topic](posting, today)
 
 
-def best_contact(posting: Posting) -> Contact | None:
-    """The contact to point to when the posting does not answer a question."""
-    for purpose in _CONTACT_PREFERENCE:
+# topic -> the contacts that answer questions of that kind, before the general preference
+_TOPIC_CONTACTS: dict[str, tuple[str, ...]] = {
+    "accommodation": ("accommodation",),
+    "technical_help": ("technical",),
+    "confirmation_email": ("technical",),
+    "vpn": ("it_help", "technical"),
+    "deadline": ("extension",),
+}
+
+
+def best_contact(posting: Posting, topic: str | None = None) -> Contact | None:
+    """The contact to point to when the posting does not answer a question (about `topic`, if known)."""
+    for purpose in (*_TOPIC_CONTACTS.get(topic or "", ()), *_CONTACT_PREFERENCE):
         found = [c for c in posting.contacts_for(purpose) if c.kind in ("email", "phone")]
         if found:
             return found[0]

@@ -1,129 +1,172 @@
-"""Passage search inside one posting (TF-IDF, cosine similarity), for questions no topic covers."""
+"""Sentence search inside one posting: which of its sentences answer a question, and how surely.
+
+Each sentence (a list item, a header field) is scored by how much of the question's subject it
+covers, each term weighted by how rare it is in the posting (IDF), and by TF-IDF cosine
+similarity; a sentence without the kind of fact asked for (a count, a date, a phone number)
+scores less. Scores are 0 to 1, so one threshold decides between answering and "not stated".
+"""
 
 from __future__ import annotations
 
-import itertools
+import math
 import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
 
 from knowledge.model import Posting
-from knowledge.sections import QUESTIONS_SECTION, key_value
+from knowledge.question import Question
+from knowledge.sections import HEADER_SECTION, QUESTIONS_SECTION, key_value
 from knowledge.text import sentences
+from knowledge.vocabulary import has_shape, terms
 
-_STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
-    "job",
-    "position",
-    "posting",
-    "does",
-    "did",
-    "need",
-    "know",
-    "tell",
-    "want",
-    "question",
-    "please",
-    "hi",
-    "hello",
-    "thanks",
-    "ok",
-    "okay",
-    "hey",
-    "apply",
-    "applying",
-    "applied",
-}
-_SUFFIXES = ("ies", "ing", "ed", "es", "s")
-_MAX_PASSAGE_SENTENCES = 3
-_MIN_PASSAGE_WORDS = 5
+_MIN_WORDS = 3
+_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Za-z /&-]{2,30}):\s+\S")
+# How much less a sentence scores when it lacks the kind of fact asked for.
+KIND_PENALTY = {"who": 0.75}
+DEFAULT_KIND_PENALTY = 0.5
+UNLABELLED_MATCH_PENALTY = 0.7  # `Vacation: Full-time employees ...` does not answer "is it full time?"
+HEADING_WEIGHT = 0.6  # a term only the section heading holds counts for this much
 
 
 @dataclass(frozen=True)
-class Passage:
-    """A few sentences of one section."""
+class Unit:
+    """One sentence (or list item, or header field) of a posting, with what it is about."""
 
     text: str
     section: str
+    position: int
+    terms: frozenset[str]
+    heading_terms: frozenset[str]
+    label_terms: frozenset[str]
 
 
 @dataclass(frozen=True)
 class Hit:
-    """A passage and how well it matches the question (cosine similarity, 0 to 1)."""
+    """A sentence and how well it answers the question (0 to 1)."""
 
-    passage: Passage
+    unit: Unit
     score: float
+    coverage: float
+    similarity: float
 
 
-def _stem(token: str) -> str:
-    for suffix in _SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
-            return token[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return token
-
-
-_COMPOUNDS = re.compile(r"\b(full|part)[\s-]+time\b|\bon[\s-]+line\b|\be[\s-]+mail\b")
-
-
-def _join_compounds(text: str) -> str:
-    """`full time`, `full-time` and `fulltime` are one word; so are `on-line`/`online`, `e-mail`/`email`."""
-    return _COMPOUNDS.sub(lambda m: m.group(0).replace("-", "").replace(" ", ""), text)
-
-
-def analyse(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
-    """Lower-case, drop stop words (and `ignore`), crudely stem; unigrams and bigrams."""
-    text = _join_compounds(text.lower())
-    words = (t for t in re.findall(r"[a-z0-9]+", text) if t not in _STOP_WORDS)
-    tokens = [stem for stem in map(_stem, words) if stem not in ignore]
-    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
-
-
-def _already_analysed(terms: list[str]) -> list[str]:
-    return terms
-
-
-def _name_words(posting: Posting) -> frozenset[str]:
-    """Words that name the posting (title, organisation, acronym): they say which, not what."""
-    names = " ".join(n for n in (posting.title, posting.organisation, *posting.aliases) if n)
-    return frozenset(_stem(word) for word in re.findall(r"[a-z0-9]+", names.lower()))
-
-
-def passages_of(posting: Posting) -> list[Passage]:
-    """The posting's searchable passages: each paragraph, long ones cut into a few sentences."""
-    found: list[Passage] = []
+def units_of(posting: Posting) -> list[Unit]:
+    """The posting's sentences, list items and header fields, in order, each once."""
+    found: list[Unit] = []
+    seen: set[tuple[str, str]] = set()
     for section in posting.sections:
-        for paragraph in section.body.split("\n"):
-            if key_value(paragraph):  # a header field (`Job Type: ...`) is a passage of its own
-                found.append(Passage(paragraph, section.heading))
+        heading_terms = frozenset(terms(section.heading)) if section.heading != HEADER_SECTION else frozenset()
+        for text in _pieces(section.heading, section.body):
+            if (section.heading, text) in seen:
                 continue
-            if section.heading == QUESTIONS_SECTION and paragraph.startswith("-"):
-                continue  # an answer option of a supplemental question says nothing about the job
-            parts = sentences(paragraph)
-            for start in range(0, len(parts), _MAX_PASSAGE_SENTENCES):
-                text = " ".join(parts[start : start + _MAX_PASSAGE_SENTENCES]).strip()
-                if len(re.findall(r"[A-Za-z]+", text)) >= _MIN_PASSAGE_WORDS:
-                    found.append(Passage(text, section.heading))
+            seen.add((section.heading, text))
+            label = _LABEL_RE.match(text) if not key_value(text) else None
+            found.append(
+                Unit(
+                    text=text,
+                    section=section.heading,
+                    position=len(found),
+                    terms=frozenset(terms(text)),
+                    heading_terms=heading_terms,
+                    label_terms=frozenset(terms(label.group("label"))) if label else frozenset(),
+                )
+            )
     return found
 
 
+def _pieces(heading: str, body: str) -> Iterable[str]:
+    for paragraph in body.split("\n"):
+        if key_value(paragraph):  # a header field (`Job Type: ...`) is a unit of its own
+            yield paragraph
+            continue
+        if heading == QUESTIONS_SECTION and paragraph.startswith("-"):
+            continue  # an answer option of a supplemental question says nothing about the job
+        for sentence in sentences(paragraph) or [paragraph]:
+            if len(re.findall(r"[A-Za-z]+", sentence)) >= _MIN_WORDS:
+                yield sentence
+
+
+def _identity(items: list[str]) -> list[str]:
+    return items
+
+
 class PostingIndex:
-    """A TF-IDF index over one posting's passages; never mixes postings."""
+    """Sentence search over one posting; never mixes postings."""
 
     def __init__(self, posting: Posting) -> None:
         self.posting_id = posting.posting_id
-        self.passages = passages_of(posting)
-        self._name_words = _name_words(posting)
-        self._vectorizer = TfidfVectorizer(analyzer=_already_analysed, sublinear_tf=True)
-        documents = [analyse(f"{p.section} {p.text}") for p in self.passages] or [["empty"]]
-        self._matrix = self._vectorizer.fit_transform(documents)
+        self.units = units_of(posting)
+        documents = [sorted(u.terms | u.heading_terms) or ["<empty>"] for u in self.units] or [["<empty>"]]
+        self._vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True).fit(documents)
+        counts = Counter(t for u in self.units for t in u.terms | u.heading_terms)
+        self._count = len(self.units)
+        self._document_frequency = counts
 
-    def search(self, question: str, *, limit: int = 3) -> list[Hit]:
-        """The best passages for `question`, best first, with scores above zero."""
-        terms = analyse(question, self._name_words)
-        if not self.passages or not terms:
+    def idf(self, term: str) -> float:
+        """How rare a term is in this posting; a term it never uses weighs the most."""
+        return math.log((self._count + 1) / (self._document_frequency.get(term, 0) + 1)) + 1.0
+
+    def coverage(self, question_terms: Sequence[str], held: frozenset[str], weights: dict[str, float]) -> float:
+        """The IDF-weighted share of the question's terms that `held` contains."""
+        total = sum(self.idf(t) * weights.get(t, 1.0) for t in question_terms)
+        if not total:
+            return 0.0
+        return sum(self.idf(t) * weights.get(t, 1.0) for t in question_terms if t in held) / total
+
+    def search(
+        self,
+        question: Question,
+        *,
+        context_terms: Sequence[str] = (),
+        within: Sequence[Unit] | None = None,
+        limit: int = 5,
+    ) -> list[Hit]:
+        """The best units for `question`, best first (only units with some score).
+
+        `context_terms` (what the conversation was just about) count for a fifth of a question
+        term; `within` limits the search to some units (a topic's answer, the last reply).
+        """
+        question_terms = list(dict.fromkeys([*question.terms, *context_terms]))
+        weights = {t: 0.2 for t in context_terms if t not in question.terms}
+        candidates = list(within) if within is not None else self.units
+        if not candidates or (not question_terms and not question.kinds):
             return []
-        query = self._vectorizer.transform([terms])
-        scores = linear_kernel(query, self._matrix).ravel()
-        ranked = sorted(range(len(scores)), key=lambda i: scores[i], reverse=True)[:limit]
-        return [Hit(self.passages[i], float(scores[i])) for i in ranked if scores[i] > 0]
+        similarities = self._similarities(question_terms, candidates)
+        hits = []
+        for unit, similarity in zip(candidates, similarities, strict=True):
+            coverage = self._unit_coverage(question_terms, weights, unit) if question_terms else 1.0
+            score = coverage * _kind_factor(question, unit) * _label_factor(question, unit)
+            if score > 0:
+                hits.append(Hit(unit, round(score, 4), round(coverage, 4), round(similarity, 4)))
+        hits.sort(key=lambda h: (h.score, h.similarity), reverse=True)
+        return hits[:limit]
+
+    def _unit_coverage(self, question_terms: list[str], weights: dict[str, float], unit: Unit) -> float:
+        in_text = self.coverage(question_terms, unit.terms, weights)
+        in_heading = self.coverage([t for t in question_terms if t not in unit.terms], unit.heading_terms, weights)
+        return min(1.0, in_text + HEADING_WEIGHT * in_heading)
+
+    def _similarities(self, question_terms: list[str], candidates: Sequence[Unit]) -> list[float]:
+        if not question_terms:
+            return [0.0] * len(candidates)
+        documents = [sorted(u.terms | u.heading_terms) or ["<empty>"] for u in candidates]
+        scores = linear_kernel(self._vectorizer.transform([question_terms]), self._vectorizer.transform(documents))
+        return [float(s) for s in scores.ravel()]
+
+
+def _kind_factor(question: Question, unit: Unit) -> float:
+    """Lower the score of a unit without any kind of fact the question asks for."""
+    if not question.kinds or any(has_shape(unit.text, kind) for kind in question.kinds):
+        return 1.0
+    return min(KIND_PENALTY.get(kind, DEFAULT_KIND_PENALTY) for kind in question.kinds)
+
+
+def _label_factor(question: Question, unit: Unit) -> float:
+    """`Vacation: ...` is about vacation: matched only in its value, it answers something else."""
+    if unit.label_terms and not unit.label_terms & set(question.terms):
+        return UNLABELLED_MATCH_PENALTY
+    return 1.0

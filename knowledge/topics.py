@@ -32,3 +32,42 @@ def topic_of_intent(intent: str | None) -> str | None:
     if intent and intent.startswith(INTENT_PREFIX) and intent[len(INTENT_PREFIX) :] in TOPICS:
         return intent[len(INTENT_PREFIX) :]
     return None
+
+
+# topic -> the words a question uses to ask for the topic as a whole; a question with other
+# subject words asks for something more specific, which the topic's answer must then contain.
+TOPIC_WORDS: dict[str, str] = {
+    "deadline": (
+        "deadline close closing closed due last day date dates filing period window submit submission application "
+        "open opening still accepting accept extended extension long time left apply late when"
+    ),
+    "vpn": "vpn globalprotect network remote home outside external employee install connect access offsite sign",
+    "transcripts": (
+        "transcripts foreign degree degrees evaluation evaluated upload diploma certification education verify "
+        "abroad country report detailed"
+    ),
+    "accommodation": "accommodation disability disabled help assistance testing test special needs request",
+    "salary": "salary pay range annual annually hourly monthly compensation wage money earn start starting",
+    "requirements": (
+        "requirements requirement qualifications qualify qualified minimum education experience degree eligible "
+        "years need needed required substitute substitution meet"
+    ),
+    "selection_process": (
+        "selection process steps step hiring hire assessment test exam interview evaluated screening select "
+        "chosen picked competitive"
+    ),
+    "eligibility_list": "eligibility eligible list hiring ranks rank ranking placed offers last long months valid",
+    "benefits": "benefits benefit insurance retirement vacation holidays perks package",
+    "contact": "contact email phone call reach person ask questions talk speak someone human number",
+    "technical_help": (
+        "technical help problem problems trouble website online portal error login account upload system "
+        "issue issues working assistance"
+    ),
+    "confirmation_email": "confirmation email receive received submitted submit got",
+    "location": "location located where site office department division address work place based",
+    "job_number": "job number bulletin code id recruitment reference",
+    "duties": "duties duty responsibilities tasks do work day daily typical involve",
+    "probation": "probation probationary period trial long",
+    "background_check": "background check checks fingerprinting fingerprint credit screening criminal",
+    "supplemental_questions": "supplemental questions questionnaire question ask asks",
+}

@@ -1,0 +1,107 @@
+"""What an applicant's question asks: its subject terms, the kind of fact, whole topic or one fact."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.model import Posting
+from knowledge.vocabulary import (
+    ASKED_KINDS,
+    GENERIC_WORDS,
+    asked_kinds,
+    asks_for_everything,
+    concept_stems,
+    concepts,
+    content_terms,
+    stem,
+    words,
+)
+
+# "and the second one?", "what about them?", "their number?": a question about what was just said.
+_REFERS_BACK = re.compile(
+    r"^\s*(?:and|also|so|what about|how about)\b|\b(?:them|they|their|theirs|those|these|he|she|him|her|his"
+    r"|that one|this one|the same)\b",
+    re.IGNORECASE,
+)
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+    "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
+    "tenth": 10, "10th": 10, "last": -1,
+}
+_ORDINAL = re.compile(
+    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r")(?:\s+(?:one|item|question|point|line|step|part|bit))?\b"
+    r"|\b(?:number|no\.?|#)\s*(\d{1,2})\b",
+    re.IGNORECASE,
+)
+# Words that only say what kind of fact is wanted; the kind itself is checked instead.
+_KIND_WORDS = frozenset(
+    stem(w) for w in ("number", "phone", "call", "email", "mail", "website", "link", "url", "page", "date", "day")
+)
+MAX_FOLLOW_UP_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Question:
+    """An analysed question: subject terms, the fact kinds it wants, and how it relates to the last answer."""
+
+    text: str
+    terms: tuple[str, ...]
+    subject: tuple[str, ...]
+    kinds: frozenset[str]
+    wants_everything: bool
+    refers_back: bool
+    ordinal: int | None
+
+    @property
+    def has_subject(self) -> bool:
+        """Whether the question names anything beyond the kind of fact it wants."""
+        return bool(self.terms)
+
+
+def name_stems(posting: Posting) -> frozenset[str]:
+    """Stems of the words that name the posting (title, employer, acronym): they say which, not what."""
+    names = " ".join(n for n in (posting.title, posting.organisation, *posting.aliases) if n)
+    return frozenset(stem(w) for w in words(names))
+
+
+def analyse(text: str, posting: Posting | None = None) -> Question:
+    """Analyse `text`, ignoring the words that name `posting`."""
+    ignore = name_stems(posting) if posting else frozenset()
+    kinds = frozenset(asked_kinds(text))
+    found = concepts(text)
+    absorbed = frozenset().union(*(concept_stems()[c] for c in found)) if found else frozenset()
+    dropped = absorbed | ignore | (_KIND_WORDS if kinds - {"who"} else frozenset())
+    stems = [s for s in content_terms(text) if s not in dropped]
+    kind_concepts = {f"@{k}" for k in kinds if f"@{k}" in concept_stems()}
+    subject_concepts = sorted(c for c in found if c not in kind_concepts)
+    return Question(
+        text=text,
+        terms=tuple(stems + subject_concepts),
+        subject=_subject_words(text, ignore),
+        kinds=kinds,
+        wants_everything=asks_for_everything(text),
+        refers_back=_refers_back(text),
+        ordinal=_ordinal(text),
+    )
+
+
+def _subject_words(text: str, ignore: frozenset[str]) -> tuple[str, ...]:
+    """The question's own words for its subject ("remote work"), to say what the posting does not state."""
+    kept = [w for w in words(text) if w not in GENERIC_WORDS and stem(w) not in ignore and not w.isdigit()]
+    kept = [w for w in kept if not any(p.fullmatch(w) for p in ASKED_KINDS.values())]
+    return tuple(dict.fromkeys(kept))[:4]
+
+
+def _refers_back(text: str) -> bool:
+    return len(words(text)) <= MAX_FOLLOW_UP_WORDS and bool(_REFERS_BACK.search(text))
+
+
+def _ordinal(text: str) -> int | None:
+    """`the second one` -> 2, `#3` -> 3, `the last one` -> -1; only in short follow-ups."""
+    if len(words(text)) > MAX_FOLLOW_UP_WORDS:
+        return None
+    match = _ORDINAL.search(text)
+    if not match:
+        return None
+    return _ORDINALS[match.group(1).lower()] if match.group(1) else int(match.group(2))

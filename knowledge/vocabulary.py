@@ -1,0 +1,221 @@
+"""The words of applicants' questions and of postings, reduced to comparable terms.
+
+A term is a Snowball stem (`vacancies` -> `vacanc`) or a concept (`@vacancy`) that several
+wordings share: applicants say "openings", postings say "vacancy". The concepts are plain
+English about jobs and applying, never about one posting.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+# Words that carry no subject in a question about a job ("can I", "tell me", "the job").
+_GENERIC = """
+    job jobs position role posting post listing opening job's vacancy's
+    does did do doing done need needs needed know tell want wanted wondering wonder question questions
+    please pls plz hi hello hey thanks thank ok okay yes yeah yep sure just really actually also
+    apply applying applied applicant applicants candidate candidates
+    can could would should will shall may might must get got gets getting give given gives make makes
+    go going goes come coming see look looking find found say says said mean means like
+    im i'm ive i've id i'd dont don't doesnt doesn't isnt isn't arent aren't cant can't wont won't u ur
+    thing things stuff kind sort bit lot lots way ways something anything everything
+    good great nice best better ok fine okay sure possible possibly allowed allow able
+    info information details detail exactly currently anyway though
+    offer offers offered offering provide provides provided include includes included there available
+"""
+GENERIC_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_GENERIC.split())
+
+# Words that ask for the whole of a topic or section rather than one fact.
+BROAD_CUES = re.compile(
+    r"\b(tell me (?:more )?about|list|all (?:the|of)|every|everything|full|whole|entire|complete|"
+    r"describe|overview|summar\w*|rundown|breakdown|walk me through|explain)\b",
+    re.IGNORECASE,
+)
+
+# Concepts: wordings that mean the same thing in applicants' questions and postings' text.
+# Phrases are matched before single words; every member is matched on whole words.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "vacancy": (
+        "vacancy", "vacancies", "openings", "job openings", "open positions", "positions open",
+        "positions available", "spots", "slots", "positions", "hires", "how many people",
+    ),
+    "remote": (
+        "remote", "remotely", "telework", "teleworking", "telecommute", "telecommuting", "work from home",
+        "working from home", "wfh", "hybrid", "from home", "home office", "on site", "onsite", "in person",
+    ),
+    "pay": ("salary", "salaries", "pay", "wage", "wages", "compensation", "earn", "earnings", "income", "money"),
+    "assessment": (
+        "assessment", "assessments", "test", "tests", "testing", "exam", "exams", "examination",
+        "examinations", "appraisal", "appraisals", "quiz",
+    ),
+    "interview": ("interview", "interviews", "interviewed", "oral appraisal", "oral board", "panel"),
+    "hours": (
+        "hours", "hrs", "hour", "working hours", "work hours", "work schedule", "working schedule", "shift",
+        "shifts", "work week", "workweek", "a week", "per week", "weekly",
+    ),
+    "fulltime": ("full time", "fulltime", "full-time"),
+    "parttime": ("part time", "parttime", "part-time"),
+    "union": ("union", "unions", "bargaining unit", "bargaining", "labor union", "represented", "union dues"),
+    "citizenship": (
+        "citizen", "citizens", "citizenship", "visa", "visas", "sponsor", "sponsorship", "work authorization",
+        "green card", "authorized to work", "work permit", "h1b", "h-1b",
+    ),
+    "relocation": ("relocation", "relocate", "relocating", "moving expenses", "move here"),
+    "parking": ("parking", "park", "parking lot", "parking space"),
+    "dress": ("dress code", "dress", "attire", "uniform", "uniforms", "wear"),
+    "benefit": ("benefits", "benefit", "perks"),
+    "insurance": ("insurance", "medical", "dental", "vision", "health plan", "health insurance", "coverage"),
+    "retirement": ("retirement", "pension", "calpers", "401k", "457", "retire"),
+    "vacation": ("vacation", "vacations", "pto", "paid time off", "time off", "days off", "annual leave"),
+    "holiday": ("holiday", "holidays"),
+    "sick": ("sick leave", "sick days", "sick"),
+    "education": (
+        "degree", "degrees", "diploma", "diplomas", "education", "educational", "college", "university",
+        "ged", "high school", "associate", "associate's", "associates", "bachelor", "bachelor's", "coursework",
+    ),
+    "experience": ("experience", "experienced", "years of experience"),
+    "transcript": ("transcript", "transcripts", "grades"),
+    "foreign": (
+        "foreign", "abroad", "overseas", "international", "another country", "other country",
+        "outside the united states", "outside the us", "outside the u.s.", "outside of the us",
+    ),
+    "evaluation": ("evaluate", "evaluates", "evaluated", "evaluation", "evaluations", "evaluator", "evaluators"),
+    "phone": ("phone", "phone number", "telephone", "call", "ring", "number to call"),
+    "email": ("email", "e-mail", "emails", "email address", "mail"),
+    "website": ("website", "web site", "link", "url", "web page", "webpage", "online"),
+    "deadline": (
+        "deadline", "deadlines", "closing date", "close", "closes", "closing", "due", "last day", "cutoff",
+        "cut off", "filing period", "filing dates",
+    ),
+    "vpn": ("vpn", "virtual private network", "globalprotect", "global protect"),
+    "accommodation": ("accommodation", "accommodations", "disability", "disabilities", "disabled", "ada"),
+    "background": (
+        "background check", "background", "fingerprint", "fingerprints", "fingerprinting", "live scan",
+        "credit check", "criminal record", "conviction", "felony",
+    ),
+    "drug": ("drug test", "drug testing", "drug screen", "drug screening", "drugs"),
+    "probation": ("probation", "probationary", "trial period"),
+    "eligibility": ("eligibility list", "eligible list", "hiring list", "eligibility", "ranks", "ranking"),
+    "competency": ("competencies", "competency", "qualities", "soft skills", "traits"),
+    "overtime": ("overtime",),
+    "training": ("training", "onboarding", "train", "trained"),
+    "promotion": ("promotion", "promotions", "promote", "promoted", "advancement", "career growth"),
+    "team": ("team", "coworkers", "colleagues", "unit", "group"),
+    "bonus": ("bonus", "signing bonus", "sign-on bonus"),
+    "discrimination": ("discrimination", "discriminate", "harassment", "equal opportunity", "eeo", "bias"),
+    "spam": ("spam", "junk", "junk folder", "spam folder"),
+    "confirmation": ("confirmation", "confirm", "confirmed", "confirming", "receipt"),
+    "questionnaire": ("supplemental questions", "supplemental questionnaire", "questionnaire"),
+    "duties": ("duties", "tasks", "responsibilities", "day to day", "daily work", "do all day"),
+    "start": ("start date", "start", "starting", "begin", "first day", "onboard"),
+    "reference": ("references", "reference"),
+    "resume": ("resume", "cv", "curriculum vitae", "cover letter"),
+    "competitive": ("competitive", "competition", "compete", "competing"),
+    "size": ("how big", "size", "largest", "how large"),
+    "software": ("excel", "microsoft office", "ms office", "software", "erp"),
+    "age": ("age", "old", "minimum age", "years old"),
+    "license": ("driver's license", "drivers license", "driver license", "license", "car", "vehicle"),
+    "reapply": ("reapply", "re-apply", "apply again"),
+}
+
+# What kind of fact a question asks for, and how to see that kind of fact in a sentence.
+ASKED_KINDS: dict[str, re.Pattern[str]] = {
+    "count": re.compile(r"\bhow many\b|\bnumber of (?!the )", re.I),
+    "money": re.compile(r"\bhow much\b", re.I),
+    "date": re.compile(r"\bwhen\b|\bwhat (?:date|day)\b|\bby what\b", re.I),
+    "duration": re.compile(r"\bhow long\b", re.I),
+    "phone": re.compile(r"\bphone\b|(?<!job )(?<!exam )(?<!bulletin )\bnumber\b(?! of)|\bcall\b", re.I),
+    "email": re.compile(r"\be-?mail\b", re.I),
+    "website": re.compile(r"\b(?:website|link|url|web ?page)\b", re.I),
+    "who": re.compile(r"\bwho(?:m)?\b|\bwhich (?:office|organi[sz]ation|company|companies|agency|person)\b", re.I),
+}
+_NUMBER_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single|several|a few"
+FACT_SHAPES: dict[str, re.Pattern[str]] = {
+    "count": re.compile(rf"\b(?:\d+|{_NUMBER_WORDS})\b", re.I),
+    "money": re.compile(r"\$\s?\d"),
+    "date": re.compile(
+        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I
+    ),
+    "duration": re.compile(rf"\b(?:\d+|{_NUMBER_WORDS})[\s-]+(?:years?|months?|weeks?|days?)\b", re.I),
+    "phone": re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"),
+    "email": re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    "website": re.compile(r"\bhttps?://|\bwww\.|\b[\w-]+\.(?:org|gov|com|net|edu)\b", re.I),
+}
+FACT_SHAPES["who"] = re.compile("|".join(FACT_SHAPES[k].pattern for k in ("phone", "email", "website")), re.I)
+
+_STEMMER = snowballstemmer.stemmer("english")
+_COMPOUNDS = re.compile(r"\b(full|part)[\s-]+time\b|\bon[\s-]+line\b|\be[\s-]+mail\b|\bre[\s-]+apply\b")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _join_compounds(text: str) -> str:
+    """`full time`, `full-time` and `fulltime` are one word; so are `on-line`/`online`, `e-mail`/`email`."""
+    return _COMPOUNDS.sub(lambda m: m.group(0).replace("-", "").replace(" ", ""), text)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, compounds joined, possessives dropped (`city's` -> `city`)."""
+    return [w.removesuffix("'s") for w in _WORD.findall(_join_compounds(text.lower().replace("’", "'")))]
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    """The Snowball stem of one lower-case word (cached: postings' words recur)."""
+    return str(_STEMMER.stemWord(word))
+
+
+def _phrase_pattern(members: tuple[str, ...]) -> re.Pattern[str]:
+    forms = sorted({" ".join(words(m)) for m in members}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms if f) + r")\b")
+
+
+_CONCEPT_PATTERNS = {name: _phrase_pattern(members) for name, members in CONCEPTS.items()}
+
+
+def concepts(text: str) -> set[str]:
+    """The concepts `text` mentions, as `@name` terms."""
+    plain = " ".join(words(text))
+    return {f"@{name}" for name, pattern in _CONCEPT_PATTERNS.items() if pattern.search(plain)}
+
+
+def content_terms(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
+    """Stems of the words that carry a subject (generic words and the stems in `ignore` dropped)."""
+    stems = (stem(w) for w in words(text) if w not in GENERIC_WORDS and not w.isdigit())
+    return list(dict.fromkeys(s for s in stems if s not in ignore and len(s) > 1))
+
+
+def terms(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
+    """Content stems and the concepts they make up: what a text is about."""
+    return content_terms(text, ignore) + sorted(concepts(text))
+
+
+def concept_stems() -> dict[str, frozenset[str]]:
+    """Each concept's member stems (a question's stem covered by its concept is not counted twice)."""
+    return _concept_stems()
+
+
+@lru_cache(maxsize=1)
+def _concept_stems() -> dict[str, frozenset[str]]:
+    return {
+        f"@{name}": frozenset(stem(w) for m in members for w in words(m) if w not in GENERIC_WORDS)
+        for name, members in CONCEPTS.items()
+    }
+
+
+def asked_kinds(question: str) -> set[str]:
+    """What kind of fact the question asks for (a count, a date, a phone number, ...)."""
+    return {kind for kind, pattern in ASKED_KINDS.items() if pattern.search(question)}
+
+
+def has_shape(text: str, kind: str) -> bool:
+    """Whether `text` holds a fact of this kind (a number, a date, a phone number, ...)."""
+    return bool(FACT_SHAPES[kind].search(text))
+
+
+def asks_for_everything(question: str) -> bool:
+    """`tell me about the benefits`, `list the duties`: the whole topic, not one fact."""
+    return bool(BROAD_CUES.search(question))
