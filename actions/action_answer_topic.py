@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import is_employee, latest_intent, latest_text
+from actions.conversation import is_employee, latest_confidence, latest_intent, latest_text
 from actions.replies import context_of, posting_or_ask, reply_events, send_employee_vpn, send_reply
 from bot.settings import get_settings
 from knowledge.catalog import get_catalog
@@ -44,6 +44,7 @@ class ActionAnswerTopic(Action):
             catalog.index(posting),
             today=get_settings().today(),
             topic=topic,
+            confidence=latest_confidence(tracker),
             context=context_of(tracker, posting),
         )
         if is_employee(tracker) and reply.topic in EMPLOYEE_VPN_TOPICS:

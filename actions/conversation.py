@@ -23,6 +23,13 @@ def latest_intent(tracker: Tracker) -> str | None:
     return intent.get("name")
 
 
+def latest_confidence(tracker: Tracker) -> float:
+    """How sure the classifier was of the latest message's intent (1.0 for a button payload)."""
+    intent = tracker.latest_message.get("intent") or {}
+    value = intent.get("confidence")
+    return float(value) if isinstance(value, int | float) else 1.0
+
+
 def message_metadata(tracker: Tracker) -> dict[str, Any]:
     """The latest message's metadata (the website and Teams put the posting and sender here)."""
     metadata = tracker.latest_message.get("metadata") or {}

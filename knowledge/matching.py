@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -86,10 +87,11 @@ def _title_matches(postings: Sequence[Posting], tokens: list[str]) -> list[Posti
 
 
 def mentioned_postings(text: str, postings: Sequence[Posting]) -> list[Posting]:
-    """The postings `text` names, best first: the organisation decides, the title only narrows.
+    """The postings `text` names, best first: the organisation decides, the title narrows.
 
-    Empty when none is named; several when the text fits them equally (for example a title that
-    two postings share).
+    Among postings of one employer (named, or named by its kind: "the district's payroll
+    opening"), the words of one title that the others' titles lack pick that posting. Empty
+    when none is named; several when the text fits them equally (a title two postings share).
     """
     tokens = _plain(text).split()
     if not tokens:
@@ -98,8 +100,34 @@ def mentioned_postings(text: str, postings: Sequence[Posting]) -> list[Posting]:
     scored = [(_strong_score(p, text, tokens, alias_scores), p) for p in postings]
     best = max((s for s, _ in scored), default=0.0)
     if best > 0:
-        return [p for s, p in scored if s == best]
+        return narrow_by_title([p for s, p in scored if s == best], tokens)
+    of_kind = postings_of_named_kind(text, postings)
+    by_title = narrow_by_title(of_kind, tokens)
+    if of_kind and len(by_title) < len(of_kind):
+        return by_title
     return _title_matches(postings, tokens)
+
+
+def narrow_by_title(candidates: Sequence[Posting], tokens: list[str]) -> list[Posting]:
+    """The candidates whose title's own words (those the other titles lack) the text uses most.
+
+    `hr` stands for `Human Resources`; typos within a letter or two are allowed. All candidates
+    when no title word decides.
+    """
+    if len(candidates) < 2:
+        return list(candidates)
+    titles = [_plain_name(p.title or "").split() for p in candidates]
+    shared = set.intersection(*(set(t) for t in titles))
+    hits = [_title_word_hits(title, shared, tokens) for title in titles]
+    most = max(hits)
+    return [p for p, h in zip(candidates, hits, strict=True) if h == most] if most else list(candidates)
+
+
+def _title_word_hits(title: list[str], shared: set[str], tokens: list[str]) -> int:
+    own = [w for w in title if w not in shared and len(w) > 1 and not w.isdigit()]
+    hits = sum(1 for w in own if any(fuzz.ratio(w, t) >= _WORD_CUTOFF for t in tokens if abs(len(t) - len(w)) <= 2))
+    initials = {f"{a[0]}{b[0]}" for a, b in itertools.pairwise(title) if a not in shared or b not in shared}
+    return hits + sum(1 for t in tokens if t in initials)
 
 
 def postings_of_named_kind(text: str, postings: Sequence[Posting]) -> list[Posting]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.model import Posting
 from knowledge.vocabulary import (
@@ -61,8 +62,17 @@ class Question:
 
 def name_stems(posting: Posting) -> frozenset[str]:
     """Stems of the words that name the posting (title, employer, acronym): they say which, not what."""
-    names = " ".join(n for n in (posting.title, posting.organisation, *posting.aliases) if n)
+    return _name_stems(" ".join(n for n in (posting.title, posting.organisation, *posting.aliases) if n))
+
+
+@lru_cache(maxsize=1024)
+def _name_stems(names: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(names))
+
+
+def _names_posting(word: str, ignore: frozenset[str]) -> bool:
+    """A word of the posting's name, or its short form (`tech` for `technician`, `acct`)."""
+    return stem(word) in ignore or (len(word) >= 4 and any(n.startswith(word) for n in ignore))
 
 
 def analyse(text: str, posting: Posting | None = None) -> Question:
@@ -72,7 +82,7 @@ def analyse(text: str, posting: Posting | None = None) -> Question:
     found = concepts(text)
     absorbed = frozenset().union(*(concept_stems()[c] for c in found)) if found else frozenset()
     dropped = absorbed | ignore | (_KIND_WORDS if kinds - {"who"} else frozenset())
-    stems = [s for s in content_terms(text) if s not in dropped]
+    stems = [s for s in content_terms(text) if s not in dropped and not _names_posting(s, ignore)]
     kind_concepts = {f"@{k}" for k in kinds if f"@{k}" in concept_stems()}
     subject_concepts = sorted(c for c in found if c not in kind_concepts)
     return Question(
@@ -88,7 +98,7 @@ def analyse(text: str, posting: Posting | None = None) -> Question:
 
 def _subject_words(text: str, ignore: frozenset[str]) -> tuple[str, ...]:
     """The question's own words for its subject ("remote work"), to say what the posting does not state."""
-    kept = [w for w in words(text) if w not in GENERIC_WORDS and stem(w) not in ignore and not w.isdigit()]
+    kept = [w for w in words(text) if w not in GENERIC_WORDS and not _names_posting(w, ignore) and not w.isdigit()]
     kept = [w for w in kept if not any(p.fullmatch(w) for p in ASKED_KINDS.values())]
     return tuple(dict.fromkeys(kept))[:4]
 

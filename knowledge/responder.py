@@ -16,25 +16,29 @@ from functools import cache
 from knowledge.answers import Answer, answer, empty_section
 from knowledge.model import Posting
 from knowledge.question import Question, analyse
-from knowledge.search import Hit, PostingIndex, Unit
+from knowledge.search import Hit, PostingIndex, Unit, windows_of
 from knowledge.text import sentences
 from knowledge.topics import TOPIC_WORDS, TOPICS
-from knowledge.vocabulary import terms
+from knowledge.vocabulary import has_shape, terms
 
 
 @dataclass(frozen=True)
 class Thresholds:
     """Where answering stops and "not stated" starts (tuned on the benchmark's development questions)."""
 
-    answer_min_score: float = 0.75  # a sentence must cover this share of the question's subject
-    answer_min_similarity: float = 0.1  # ... and be this similar to it (TF-IDF cosine)
+    answer_min_score: float = 0.55  # a sentence must cover this share of the question's subject
+    answer_min_similarity: float = 0.15  # ... and be this similar to it (TF-IDF cosine)
     topic_min_coverage: float = 0.75  # a topic's answer must cover this share to be sent
+    narrow_min_score: float = 0.3  # a long topic answer is narrowed to sentences scoring this much
     short_answer_chars: int = 350  # a topic answer this short is sent whole
     max_sentences: int = 3
     close_to_best: float = 0.85  # further sentences are sent when they score this close to the best
+    trust_topic_confidence: float = 0.7  # a topic the classifier is this sure of is trusted when nothing conflicts
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+MAX_LIST_ITEMS = 15
+SOFT_KINDS = frozenset({"who", "duration"})  # asked for, but a topic answer without them may still answer
 
 
 @dataclass(frozen=True)
@@ -80,22 +84,80 @@ def respond(
     *,
     today: date,
     topic: str | None = None,
+    confidence: float = 1.0,
     context: Context = Context(),
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Reply:
-    """The reply to `text` about `posting`; `topic` is the classifier's guess, a hint only."""
+    """The reply to `text` about `posting`.
+
+    `topic` (with the classifier's `confidence`) is a hint: its answer is sent when it holds what
+    was asked, or when the classifier is sure and the question names no subject (concept) or kind
+    of fact that the answer lacks.
+    """
     question = analyse(text, posting)
     if context.items and question.ordinal and (question.refers_back or not question.terms):
         return _nth_item(context, question.ordinal)
     follow_up = bool(context.terms) and (question.refers_back or not question.terms)
     context_terms = context.terms if follow_up else ()
+    fit = None
     if topic in TOPICS and not follow_up:
-        reply = _topic_reply(question, posting, index, topic, today, thresholds)
-        if reply is not None:
-            return reply
+        fit = _TopicFit.of(question, posting, index, topic, today)
+    if fit and _sends_topic(fit, question, confidence, thresholds):
+        return _topic_reply(question, index, fit, thresholds)
     if not question.has_subject and not question.kinds and not context_terms:
         return Reply("", (), False, topic=topic, understood=False)
-    return _search_reply(question, index, context, context_terms, thresholds, topic)
+    found = _search_reply(question, index, context, context_terms, thresholds)
+    if found is not None:
+        return found
+    subject = " ".join(question.subject)
+    hits = tuple(index.search(question, context_terms=context_terms))
+    return Reply("", (), False, topic=topic, subject=subject, terms=question.terms, hits=hits)
+
+
+def _sends_topic(fit: _TopicFit, question: Question, confidence: float, thresholds: Thresholds) -> bool:
+    """Whether the topic's answer (or its "not stated") is the reply, before any sentence search.
+
+    It is when it holds what was asked; when the posting states nothing on the topic and the
+    question asks nothing beyond the topic; or when the classifier is sure and the question names
+    no subject (concept) or kind of fact that the answer lacks: a topic is a hint, not the answer.
+    """
+    if not fit.composed.stated:
+        return not [t for t in question.terms if t not in topic_terms(fit.topic)]
+    if fit.coverage >= thresholds.topic_min_coverage:
+        return True
+    return confidence >= thresholds.trust_topic_confidence and not fit.conflicts
+
+
+@dataclass(frozen=True)
+class _TopicFit:
+    """How well a topic's answer holds what the question asks."""
+
+    topic: str
+    composed: Answer
+    units: tuple[Unit, ...]
+    coverage: float  # IDF-weighted share of the question's terms the answer (or the topic's words) holds
+    conflicts: tuple[str, ...]  # subjects (concepts) and kinds of fact asked for that the answer lacks
+    empty_heading: str | None
+
+    @classmethod
+    def of(
+        cls,
+        question: Question,
+        posting: Posting,
+        index: PostingIndex,
+        topic: str,
+        today: date,
+    ) -> _TopicFit:
+        composed = answer(topic, posting, today)
+        units = tuple(_answer_units(composed, index)) if composed.stated else ()
+        held = frozenset().union(*(u.terms for u in units)) | topic_terms(topic)
+        coverage = index.coverage(question.terms, held, {}) if question.terms else 1.0
+        concepts = [t for t in question.terms if t.startswith("@")]
+        conflicts = [t for t in concepts if t not in held] if not set(concepts) & held else []
+        conflicts += [k for k in sorted(question.kinds - SOFT_KINDS) if not has_shape(composed.text, k)]
+        if conflicts:
+            coverage *= 0.5
+        return cls(topic, composed, units, coverage, tuple(conflicts), empty_section(posting, topic))
 
 
 def whole(posting: Posting, index: PostingIndex, key: str, today: date) -> Reply:
@@ -109,29 +171,21 @@ def whole(posting: Posting, index: PostingIndex, key: str, today: date) -> Reply
     return Reply("", (), False, understood=False)
 
 
-def _topic_reply(
-    question: Question, posting: Posting, index: PostingIndex, topic: str, today: date, thresholds: Thresholds
-) -> Reply | None:
-    """The topic's answer (whole or its answering sentences) when it holds what was asked, else None."""
-    composed = answer(topic, posting, today)
-    general = topic_terms(topic)
-    specific = [t for t in question.terms if t not in general]
+def _topic_reply(question: Question, index: PostingIndex, fit: _TopicFit, thresholds: Thresholds) -> Reply:
+    """The topic's answer: whole when short or asked for, else the sentences that answer the question."""
+    topic, composed = fit.topic, fit.composed
     if not composed.stated:
-        if specific:
-            return None
-        return Reply("", (), False, topic=topic, subject=TOPICS[topic], empty_heading=empty_section(posting, topic))
-    units = _answer_units(composed, index)
-    held = frozenset().union(*(u.terms for u in units)) | general
-    if question.terms and index.coverage(question.terms, held, {}) < thresholds.topic_min_coverage:
-        return None
-    if question.wants_everything or len(composed.text) <= thresholds.short_answer_chars or not specific:
+        return Reply("", (), False, topic=topic, subject=TOPICS[topic], empty_heading=fit.empty_heading)
+    specific = [t for t in question.terms if t not in topic_terms(topic)]
+    short = len(composed.text) <= thresholds.short_answer_chars
+    if question.wants_everything or short or not (specific or question.kinds):
         return _full(composed, topic, question)
-    hits = index.search(question, within=units)
-    if not hits or hits[0].score < thresholds.answer_min_score:
+    hits = index.search(question, within=[*fit.units, *windows_of(fit.units)])
+    if not hits or hits[0].score < thresholds.narrow_min_score:
         return _full(composed, topic, question)
-    chosen = _best_of(hits, thresholds)
+    chosen = _best_of(hits, thresholds, fit.units)
     reply = _from_units(chosen, topic=topic, question=question, hits=hits)
-    return replace(reply, whole=f"topic:{topic}") if len(chosen) < len(units) else reply
+    return replace(reply, whole=f"topic:{topic}") if len(chosen) < len(fit.units) else reply
 
 
 def _search_reply(
@@ -140,50 +194,72 @@ def _search_reply(
     context: Context,
     context_terms: Sequence[str],
     thresholds: Thresholds,
-    topic: str | None,
-) -> Reply:
-    """The posting's sentences that answer the question, or "not stated"."""
+) -> Reply | None:
+    """The posting's sentences that answer the question, when some answer it confidently."""
     hits = index.search(question, context_terms=context_terms, limit=8)
     if context_terms:  # a follow-up is answered more specifically, never with the last reply again
-        hits = [h for h in hits if (h.unit.text,) != context.items and h.unit.text not in context.items] or [
-            h for h in hits if (h.unit.text,) != context.items
-        ]
+        fresh = [h for h in hits if h.unit.text not in context.items]
+        hits = fresh or [h for h in hits if (h.unit.text,) != context.items]
     confident = [
         h for h in hits if h.score >= thresholds.answer_min_score and h.similarity >= thresholds.answer_min_similarity
     ]
     if not confident:
-        subject = " ".join(question.subject) if question.subject else ""
-        return Reply("", (), False, topic=topic, subject=subject, terms=question.terms, hits=tuple(hits))
-    limit = 1 if context_terms else thresholds.max_sentences
-    chosen = _best_of(confident, thresholds)[:limit]
+        return None
+    chosen = _best_of(confident[:1] if context_terms else confident, thresholds, index.units)
     reply = _from_units(chosen, topic=None, question=question, hits=hits)
     section_size = sum(1 for u in index.units if u.section == chosen[0].section)
     return replace(reply, whole=f"section:{chosen[0].section}") if section_size > len(chosen) else reply
 
 
-def _best_of(hits: Sequence[Hit], thresholds: Thresholds) -> list[Unit]:
-    """The best unit and those close to it (at most `max_sentences`), in posting order."""
+def _best_of(hits: Sequence[Hit], thresholds: Thresholds, units: Sequence[Unit]) -> list[Unit]:
+    """The best unit and those close to it (at most `max_sentences`, none overlapping), in order.
+
+    A sentence that introduces a list ("... include:") brings the list (from `units`) with it.
+    """
     best = hits[0].score
-    close = [h.unit for h in hits if h.score >= best * thresholds.close_to_best][: thresholds.max_sentences]
-    return sorted(close, key=lambda u: u.position)
+    chosen: list[Unit] = []
+    for hit in hits:
+        if hit.score < best * thresholds.close_to_best or len(chosen) >= thresholds.max_sentences:
+            break
+        if not any(set(hit.unit.span) & set(c.span) for c in chosen):
+            chosen.append(hit.unit)
+    chosen.sort(key=lambda u: u.position)
+    if chosen[-1].text.endswith(":"):
+        chosen += _list_after(chosen[-1], units)
+    return chosen
+
+
+def _list_after(intro: Unit, units: Sequence[Unit]) -> list[Unit]:
+    """The items that follow a sentence ending in a colon, up to the next such sentence."""
+    items: list[Unit] = []
+    for unit in units[intro.span[-1] + 1 :]:
+        if unit.section != intro.section or len(items) >= MAX_LIST_ITEMS:
+            break
+        items.append(unit)
+        if unit.text.endswith(":"):
+            break
+    return items
 
 
 def _answer_units(composed: Answer, index: PostingIndex) -> list[Unit]:
-    """A topic answer's sentences as units (the posting's own where it quotes them)."""
+    """A topic answer's sentences as units (the posting's own where it quotes them), a paragraph a line."""
     by_text = {u.text: u for u in index.units}
     default_section = composed.sections[0] if composed.sections else ""
     units: list[Unit] = []
-    for line in composed.text.split("\n"):
+    for number, line in enumerate(composed.text.split("\n")):
         for sentence in sentences(line) or [line]:
-            unit = by_text.get(sentence) or Unit(
-                text=sentence,
-                section=default_section,
-                position=10_000 + len(units),
-                terms=frozenset(terms(sentence)),
-                heading_terms=frozenset(),
-                label_terms=frozenset(),
+            quoted = by_text.get(sentence)
+            units.append(
+                Unit(
+                    text=sentence,
+                    section=quoted.section if quoted else default_section,
+                    position=len(units),
+                    terms=quoted.terms if quoted else frozenset(terms(sentence)),
+                    heading_terms=quoted.heading_terms if quoted else frozenset(),
+                    label_terms=quoted.label_terms if quoted else frozenset(),
+                    paragraph=number,
+                )
             )
-            units.append(unit)
     return units
 
 

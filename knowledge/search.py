@@ -8,6 +8,7 @@ scores less. Scores are 0 to 1, so one threshold decides between answering and "
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -42,6 +43,13 @@ class Unit:
     terms: frozenset[str]
     heading_terms: frozenset[str]
     label_terms: frozenset[str]
+    paragraph: int = -1  # units of one paragraph share it; header fields and list items stand alone
+    last: int = -1  # the position of the last sentence a window of two sentences holds
+
+    @property
+    def span(self) -> range:
+        """The positions of the sentences this unit holds."""
+        return range(self.position, max(self.position, self.last) + 1)
 
 
 @dataclass(frozen=True)
@@ -60,7 +68,7 @@ def units_of(posting: Posting) -> list[Unit]:
     seen: set[tuple[str, str]] = set()
     for section in posting.sections:
         heading_terms = frozenset(terms(section.heading)) if section.heading != HEADER_SECTION else frozenset()
-        for text in _pieces(section.heading, section.body):
+        for paragraph, text in _pieces(section.heading, section.body):
             if (section.heading, text) in seen:
                 continue
             seen.add((section.heading, text))
@@ -73,21 +81,41 @@ def units_of(posting: Posting) -> list[Unit]:
                     terms=frozenset(terms(text)),
                     heading_terms=heading_terms,
                     label_terms=frozenset(terms(label.group("label"))) if label else frozenset(),
+                    paragraph=paragraph,
                 )
             )
     return found
 
 
-def _pieces(heading: str, body: str) -> Iterable[str]:
-    for paragraph in body.split("\n"):
-        if key_value(paragraph):  # a header field (`Job Type: ...`) is a unit of its own
-            yield paragraph
+def windows_of(units: Sequence[Unit]) -> list[Unit]:
+    """Each two neighbouring sentences of one paragraph, as one unit: "... testing are available to
+    individuals with disabilities. Please call (213) ... for more information." answers together."""
+    return [
+        Unit(
+            text=f"{a.text} {b.text}",
+            section=a.section,
+            position=a.position,
+            terms=a.terms | b.terms,
+            heading_terms=a.heading_terms,
+            label_terms=a.label_terms,
+            paragraph=a.paragraph,
+            last=b.position,
+        )
+        for a, b in itertools.pairwise(units)
+        if a.paragraph == b.paragraph and a.section == b.section and a.paragraph >= 0
+    ]
+
+
+def _pieces(heading: str, body: str) -> Iterable[tuple[int, str]]:
+    """(paragraph number, text) of each unit; -1 for units that stand alone."""
+    for number, paragraph in enumerate(body.split("\n")):
+        if key_value(paragraph) or paragraph.startswith("-"):  # a header field or list item stands alone
+            if not (heading == QUESTIONS_SECTION and paragraph.startswith("-")):  # not an answer option
+                yield -1, paragraph
             continue
-        if heading == QUESTIONS_SECTION and paragraph.startswith("-"):
-            continue  # an answer option of a supplemental question says nothing about the job
         for sentence in sentences(paragraph) or [paragraph]:
             if len(re.findall(r"[A-Za-z]+", sentence)) >= _MIN_WORDS:
-                yield sentence
+                yield number, sentence
 
 
 def _identity(items: list[str]) -> list[str]:
@@ -100,11 +128,13 @@ class PostingIndex:
     def __init__(self, posting: Posting) -> None:
         self.posting_id = posting.posting_id
         self.units = units_of(posting)
+        self.windows = windows_of(self.units)
         documents = [sorted(u.terms | u.heading_terms) or ["<empty>"] for u in self.units] or [["<empty>"]]
         self._vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True).fit(documents)
         counts = Counter(t for u in self.units for t in u.terms | u.heading_terms)
         self._count = len(self.units)
         self._document_frequency = counts
+        self.vocabulary = frozenset(counts)
 
     def idf(self, term: str) -> float:
         """How rare a term is in this posting; a term it never uses weighs the most."""
@@ -132,7 +162,7 @@ class PostingIndex:
         """
         question_terms = list(dict.fromkeys([*question.terms, *context_terms]))
         weights = {t: 0.2 for t in context_terms if t not in question.terms}
-        candidates = list(within) if within is not None else self.units
+        candidates = list(within) if within is not None else [*self.units, *self.windows]
         if not candidates or (not question_terms and not question.kinds):
             return []
         similarities = self._similarities(question_terms, candidates)

@@ -47,7 +47,9 @@ TOPIC_WORDS: dict[str, str] = {
         "abroad country report detailed"
     ),
     "accommodation": "accommodation disability disabled help assistance testing test special needs request",
-    "salary": "salary pay range annual annually hourly monthly compensation wage money earn start starting",
+    "salary": (
+        "salary pay range annual annually year yearly per hourly monthly compensation wage money earn start starting"
+    ),
     "requirements": (
         "requirements requirement qualifications qualify qualified minimum education experience degree eligible "
         "years need needed required substitute substitution meet"
@@ -64,8 +66,8 @@ TOPIC_WORDS: dict[str, str] = {
         "issue issues working assistance"
     ),
     "confirmation_email": "confirmation email receive received submitted submit got",
-    "location": "location located where site office department division address work place based",
-    "job_number": "job number bulletin code id recruitment reference",
+    "location": "location located where site office department division unit team group address work place based",
+    "job_number": "job number bulletin code id recruitment reference requisition posting listing",
     "duties": "duties duty responsibilities tasks do work day daily typical involve",
     "probation": "probation probationary period trial long",
     "background_check": "background check checks fingerprinting fingerprint credit screening criminal",

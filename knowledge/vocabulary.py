@@ -25,6 +25,7 @@ _GENERIC = """
     thing things stuff kind sort bit lot lots way ways something anything everything
     good great nice best better ok fine okay sure possible possibly allowed allow able
     info information details detail exactly currently anyway though
+    whats what's hows how's wheres where's whos who's whens when's theres there's
     offer offers offered offering provide provides provided include includes included there available
 """
 GENERIC_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_GENERIC.split())
@@ -41,13 +42,16 @@ BROAD_CUES = re.compile(
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "vacancy": (
         "vacancy", "vacancies", "openings", "job openings", "open positions", "positions open",
-        "positions available", "spots", "slots", "positions", "hires", "how many people",
+        "positions available", "spots", "slots", "positions", "how many people",
     ),
     "remote": (
         "remote", "remotely", "telework", "teleworking", "telecommute", "telecommuting", "work from home",
         "working from home", "wfh", "hybrid", "from home", "home office", "on site", "onsite", "in person",
     ),
-    "pay": ("salary", "salaries", "pay", "wage", "wages", "compensation", "earn", "earnings", "income", "money"),
+    "pay": (
+        "salary", "salaries", "pay", "wage", "wages", "compensation", "earn", "earnings", "income", "money",
+        "get paid", "gets paid", "be paid", "paid per", "paid hourly", "pay scale", "pay rate",
+    ),
     "assessment": (
         "assessment", "assessments", "test", "tests", "testing", "exam", "exams", "examination",
         "examinations", "appraisal", "appraisals", "quiz",
@@ -117,7 +121,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "competitive": ("competitive", "competition", "compete", "competing"),
     "size": ("how big", "size", "largest", "how large"),
     "software": ("excel", "microsoft office", "ms office", "software", "erp"),
-    "age": ("age", "old", "minimum age", "years old"),
+    "age": ("age", "how old", "minimum age", "years old", "age limit"),
     "license": ("driver's license", "drivers license", "driver license", "license", "car", "vehicle"),
     "reapply": ("reapply", "re-apply", "apply again"),
 }
@@ -125,11 +129,25 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 # What kind of fact a question asks for, and how to see that kind of fact in a sentence.
 ASKED_KINDS: dict[str, re.Pattern[str]] = {
     "count": re.compile(r"\bhow many\b|\bnumber of (?!the )", re.I),
-    "money": re.compile(r"\bhow much\b", re.I),
-    "date": re.compile(r"\bwhen\b|\bwhat (?:date|day)\b|\bby what\b", re.I),
+    "money": re.compile(
+        r"\bhow much (?:do|does|did|will|would|can|could|is|are|money|pay|salary)\b(?!.*\b(?:experience|time)\b)", re.I
+    ),
+    "date": re.compile(
+        r"^\W*when\b|\bwhen (?:is|are|was|were|does|do|did|will|can|could|should|would|must)\b"
+        r"|\bwhat (?:date|day)\b|\bby when\b|\bby what\b",
+        re.I,
+    ),
     "duration": re.compile(r"\bhow long\b", re.I),
-    "phone": re.compile(r"\bphone\b|(?<!job )(?<!exam )(?<!bulletin )\bnumber\b(?! of)|\bcall\b", re.I),
-    "email": re.compile(r"\be-?mail\b", re.I),
+    "phone": re.compile(
+        r"\b(?:tele)?phone\b|\bcall\b|\bring\b|\b(?:their|his|her|contact|direct|office|help ?desk) number\b"
+        r"|\bnumber (?:to|i can|we can) (?:call|ring|reach|dial)\b",
+        re.I,
+    ),
+    "email": re.compile(
+        r"\be-?mail (?:address|id)\b|\b(?:what|which)(?:'s| is)? (?:the |their |an? )?e-?mail\b"
+        r"|\be-?mail (?:them|someone|to|whom)\b|\bwho (?:do|can|should) i e-?mail\b",
+        re.I,
+    ),
     "website": re.compile(r"\b(?:website|link|url|web ?page)\b", re.I),
     "who": re.compile(r"\bwho(?:m)?\b|\bwhich (?:office|organi[sz]ation|company|companies|agency|person)\b", re.I),
 }
@@ -140,7 +158,9 @@ FACT_SHAPES: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I
     ),
-    "duration": re.compile(rf"\b(?:\d+|{_NUMBER_WORDS})[\s-]+(?:years?|months?|weeks?|days?)\b", re.I),
+    "duration": re.compile(
+        rf"\b(?:\d+|{_NUMBER_WORDS})[\s-]+(?:years?|months?|weeks?|days?)\b|\b(?:until|through|by)\s+\w+\s+\d", re.I
+    ),
     "phone": re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"),
     "email": re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
     "website": re.compile(r"\bhttps?://|\bwww\.|\b[\w-]+\.(?:org|gov|com|net|edu)\b", re.I),
