@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -9,10 +10,18 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
+from actions.action_search_posting import ActionSearchPosting
+from actions.action_small_talk import asks_about_posting
+from actions.conversation import latest_text
 from actions.messages import say
 from knowledge.catalog import get_catalog
 
 ACTION_NAME = "action_capabilities"
+# "what can you do?", "which postings do you know?": a question about the assistant itself
+_CAPABILITY_QUESTION = re.compile(
+    r"\b(?:you|u)\b.*\b(?:do|help|answer|know|handle|cover)\b|\bwhich postings\b|\bwhat (?:postings|jobs)\b",
+    re.IGNORECASE,
+)
 TOPIC_SUMMARY = (
     "deadlines and filing dates, minimum requirements, transcripts and foreign transcript "
     "evaluation, VPN access for employees, reasonable accommodations, salary, benefits, the "
@@ -28,6 +37,8 @@ class ActionCapabilities(Action):
         return ACTION_NAME
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if asks_about_posting(latest_text(tracker)) and not _CAPABILITY_QUESTION.search(latest_text(tracker)):
+            return await ActionSearchPosting().run(dispatcher, tracker, domain)
         postings = get_catalog().postings()
         if not postings:
             say(dispatcher, names.REPLY_KB_EMPTY)

@@ -1,6 +1,6 @@
 """`python -m bench` (`make bench`): measure the assistant and write docs/benchmarks.{md,json,png}.
 
-Sections: the applicant question set; the server under load; the knowledge base at 2 and 200
+Sections: the applicant question set; the long-tail question set; the server under load; the knowledge base at 2 and 200
 postings; NLU cross-validation against Rasa's default pipeline and a full training. Each shows its
 progress on stderr. `--only` runs some sections (the report then shows only those).
 """
@@ -19,12 +19,12 @@ import click
 import psutil
 from tqdm import tqdm
 
-from bench import answers, knowledge_base, nlu, server
+from bench import answers, knowledge_base, longtail, nlu, server
 from bench.questions import load_questions
 from bench.report import write_report
 from bot.settings import PROJECT_ROOT
 
-SECTIONS = ("nlu", "answers", "server", "knowledge")
+SECTIONS = ("nlu", "answers", "longtail", "server", "knowledge")
 
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -60,6 +60,9 @@ def run_assistant_sections(workdir: Path, sections: set[str]) -> dict[str, Any]:
         if "answers" in sections:
             with tqdm(total=len(load_questions()), desc="Applicant questions", file=sys.stderr) as progress:
                 results["answers"] = answers.measure_answers(assistant, progress)
+        if "longtail" in sections:
+            with tqdm(total=len(longtail.load_longtail()), desc="Long-tail questions", file=sys.stderr) as progress:
+                results["longtail"] = longtail.measure_longtail(assistant, progress)
         if "server" in sections:
             total = len(server.CONCURRENCY_LEVELS)
             with tqdm(total=total, desc="Server under load", unit="level", file=sys.stderr) as progress:

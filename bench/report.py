@@ -21,6 +21,11 @@ TARGETS: tuple[tuple[str, str, str, float], ...] = (
     ("intent accuracy at least Rasa's default", "nlu_accuracy_margin", ">=", 0.0),
     ("NLU training at most half of Rasa's default", "training_time_ratio", "<=", 0.5),
     ("full training under 60 s", "full_training_seconds", "<", 60.0),
+    ("topic questions right: at least 95%", "answers_share", ">=", 0.95),
+    ("long tail (held-out): answerable questions quoted right, at least 90%", "longtail_answerable", ">=", 0.9),
+    ("long tail (held-out): unanswerable questions declined with a contact, 90%+", "longtail_declined", ">=", 0.9),
+    ("long tail (held-out): answerable questions declined, at most 3%", "longtail_wrongly_declined", "<=", 0.03),
+    ("long tail (held-out): median narrow reply at most 350 characters", "longtail_narrow_median", "<=", 350.0),
     ("p95 reply latency at concurrency 1 under 30 ms", "p95_at_1", "<", 30.0),
     ("at least 50 messages per second from one server", "best_throughput", ">=", 50.0),
     ("Rasa server RSS under 1 GB (under load)", "rasa_rss_mb", "<", 1024.0),
@@ -38,6 +43,14 @@ def headline(results: dict[str, Any]) -> dict[str, float]:
         figures["training_time_ratio"] = round(ours["training_seconds"] / default["training_seconds"], 2)
     if "full_training" in results:
         figures["full_training_seconds"] = results["full_training"]["seconds"]
+    if "answers" in results:
+        figures["answers_share"] = results["answers"]["share"]
+    held_out = results.get("longtail", {}).get("splits", {}).get("heldout")
+    if held_out:
+        figures["longtail_answerable"] = held_out["answerable_right"]
+        figures["longtail_declined"] = held_out["declined_right"]
+        figures["longtail_wrongly_declined"] = held_out["wrongly_declined"]
+        figures["longtail_narrow_median"] = held_out["narrow_median_chars"]
     server = results.get("server")
     if server:
         figures["p95_at_1"] = server["levels"][0]["p95_ms"]

@@ -38,7 +38,7 @@ _ORDINAL = re.compile(
 # Words that only say what kind of fact is wanted; the kind itself is checked instead.
 _KIND_WORDS = frozenset(
     stem(w) for w in ("number", "phone", "call", "email", "mail", "website", "link", "url", "page", "date", "day")
-)
+) | {"long", "soon"}
 MAX_FOLLOW_UP_WORDS = 10
 
 

@@ -103,6 +103,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "drug": ("drug test", "drug testing", "drug screen", "drug screening", "drugs"),
     "probation": ("probation", "probationary", "trial period"),
+    "jobnumber": (
+        "job number", "bulletin number", "recruitment number", "exam number", "posting number", "job id", "job code",
+        "requisition", "req number", "recruitment #", "job #",
+    ),
     "eligibility": ("eligibility list", "eligible list", "hiring list", "eligibility", "ranks", "ranking"),
     "competency": ("competencies", "competency", "qualities", "soft skills", "traits"),
     "overtime": ("overtime",),
