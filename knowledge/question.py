@@ -32,7 +32,7 @@ _ORDINALS = {
 }
 _ORDINAL = re.compile(
     r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r")(?:\s+(?:one|item|question|point|line|step|part|bit))?\b"
-    r"|\b(?:number|no\.?|#)\s*(\d{1,2})\b",
+    r"|(?:\bnumber|\bno\.?|#)\s*(\d{1,2})\b",
     re.IGNORECASE,
 )
 # Words that only say what kind of fact is wanted; the kind itself is checked instead.

@@ -196,16 +196,19 @@ def _search_reply(
     thresholds: Thresholds,
 ) -> Reply | None:
     """The posting's sentences that answer the question, when some answer it confidently."""
-    hits = index.search(question, context_terms=context_terms, limit=8)
-    if context_terms:  # a follow-up is answered more specifically, never with the last reply again
-        fresh = [h for h in hits if h.unit.text not in context.items]
-        hits = fresh or [h for h in hits if (h.unit.text,) != context.items]
-    confident = [
-        h for h in hits if h.score >= thresholds.answer_min_score and h.similarity >= thresholds.answer_min_similarity
-    ]
+    within, follow_up = None, bool(context_terms)
+    if context_terms and not question.terms:  # "what's their number?": in the last answer's sections
+        units = [u for u in index.units if u.section in context.sections]
+        within, context_terms = [*units, *windows_of(units)], ()
+    hits = index.search(question, context_terms=context_terms, within=within, limit=8)
+    if follow_up:  # a follow-up is answered more specifically, never with the last reply again
+        last = "\n".join(context.items)
+        hits = [h for h in hits if h.unit.text not in (last, " ".join(context.items))]
+    min_similarity = thresholds.answer_min_similarity if question.terms else 0.0  # "their number?" has no words
+    confident = [h for h in hits if h.score >= thresholds.answer_min_score and h.similarity >= min_similarity]
     if not confident:
         return None
-    chosen = _best_of(confident[:1] if context_terms else confident, thresholds, index.units)
+    chosen = _best_of(confident[:1] if follow_up else confident, thresholds, index.units)
     reply = _from_units(chosen, topic=None, question=question, hits=hits)
     section_size = sum(1 for u in index.units if u.section == chosen[0].section)
     return replace(reply, whole=f"section:{chosen[0].section}") if section_size > len(chosen) else reply

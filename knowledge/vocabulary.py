@@ -25,6 +25,7 @@ _GENERIC = """
     thing things stuff kind sort bit lot lots way ways something anything everything
     good great nice best better ok fine okay sure possible possibly allowed allow able
     info information details detail exactly currently anyway though
+    hmm hm um uh oh ah huh wow lol k kk cool happen happens happened entail entails involve involves
     whats what's hows how's wheres where's whos who's whens when's theres there's
     offer offers offered offering provide provides provided include includes included there available
 """
@@ -105,7 +106,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "probation": ("probation", "probationary", "trial period"),
     "jobnumber": (
         "job number", "bulletin number", "recruitment number", "exam number", "posting number", "job id", "job code",
-        "requisition", "req number", "recruitment #", "job #",
+        "requisition", "req number",
     ),
     "eligibility": ("eligibility list", "eligible list", "hiring list", "eligibility", "ranks", "ranking"),
     "competency": ("competencies", "competency", "qualities", "soft skills", "traits"),
@@ -116,6 +117,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "bonus": ("bonus", "signing bonus", "sign-on bonus"),
     "discrimination": ("discrimination", "discriminate", "harassment", "equal opportunity", "eeo", "bias"),
     "spam": ("spam", "junk", "junk folder", "spam folder"),
+    "contact": (
+        "contact", "contacts", "ask", "reach", "get in touch", "talk to", "speak to", "speak with", "write to",
+        "questions about", "questions regarding", "inquiries", "inquiry",
+    ),
     "confirmation": ("confirmation", "confirm", "confirmed", "confirming", "receipt"),
     "questionnaire": ("supplemental questions", "supplemental questionnaire", "questionnaire"),
     "duties": ("duties", "tasks", "responsibilities", "day to day", "daily work", "do all day"),
