@@ -17,6 +17,7 @@ from knowledge.search import PostingIndex
 from tests.knowledge.conftest import variant_text
 
 TODAY = date(2026, 3, 5)
+NOTHING_SAID = Context()
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +31,13 @@ def index(riverside: Posting) -> PostingIndex:
 
 
 def ask(
-    posting: Posting, index: PostingIndex, text: str, topic: str | None = None, *, confidence: float = 1.0,
-    context: Context = Context(),
+    posting: Posting,
+    index: PostingIndex,
+    text: str,
+    topic: str | None = None,
+    *,
+    confidence: float = 1.0,
+    context: Context = NOTHING_SAID,
 ) -> Reply:
     return respond(text, posting, index, today=TODAY, topic=topic, confidence=confidence, context=context)
 
