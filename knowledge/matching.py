@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from knowledge.model import Posting
+from knowledge.vocabulary import GENERIC_WORDS
 
 _WORD_CUTOFF = 85.0
 _PHRASE_CUTOFF = 88.0
@@ -127,7 +128,7 @@ def _title_word_hits(title: list[str], shared: set[str], tokens: list[str]) -> i
     own = [w for w in title if w not in shared and len(w) > 1 and not w.isdigit()]
     hits = sum(1 for w in own if any(fuzz.ratio(w, t) >= _WORD_CUTOFF for t in tokens if abs(len(t) - len(w)) <= 2))
     initials = {f"{a[0]}{b[0]}" for a, b in itertools.pairwise(title) if a not in shared or b not in shared}
-    return hits + sum(1 for t in tokens if t in initials)
+    return hits + sum(1 for t in tokens if t in initials and t not in GENERIC_WORDS)  # `hr`, never `at`
 
 
 def postings_of_named_kind(text: str, postings: Sequence[Posting]) -> list[Posting]:

@@ -113,3 +113,37 @@ def test_a_kind_is_a_hint_not_a_posting_named_outright(real_postings: list[Posti
 def test_a_kind_two_employers_share_gives_both(all_postings: list[Posting]) -> None:
     found = {p.posting_id for p in postings_of_named_kind("does the city pay overtime", all_postings)}
     assert found == {PASADENA_ID, GLENDALE_ID}
+
+
+@pytest.fixture(scope="module")
+def one_employer_many_titles(real_postings: list[Posting]) -> list[Posting]:
+    """The seed postings and a second posting from each employer, under another title."""
+    from knowledge.parser import parse_posting
+
+    from .conftest import variant_text
+
+    extra = ["lausd-payroll-technician", "pasadena-human-resources-analyst"]
+    return [*real_postings, *(parse_posting(variant_text(i), i) for i in extra)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("when does the LAUSD payroll technician job close?", ["lausd-payroll-technician"]),
+        ("deadline for the district's payroll opening", ["lausd-payroll-technician"]),
+        ("the lausd accounting tech job", [LAUSD_ID]),
+        ("the HR analyst job at the city", ["pasadena-human-resources-analyst"]),
+        ("city of pasadena human resources analyst salary", ["pasadena-human-resources-analyst"]),
+        ("Pasadena accounting technician", [PASADENA_ID]),
+        ("payrol technician at los angeles unified", ["lausd-payroll-technician"]),
+    ],
+)
+def test_the_title_picks_among_one_employer_s_postings(
+    text: str, expected: list[str], one_employer_many_titles: list[Posting]
+) -> None:
+    assert ids(text, one_employer_many_titles) == expected
+
+
+def test_the_employer_alone_still_fits_all_its_postings(one_employer_many_titles: list[Posting]) -> None:
+    assert set(ids("what's the deadline at LAUSD?", one_employer_many_titles)) == {LAUSD_ID, "lausd-payroll-technician"}
+    assert postings_of_named_kind("is it in the city?", one_employer_many_titles)  # the kind alone never switches
