@@ -19,6 +19,7 @@ ACTION_MODULES = (
     "actions.action_select_posting",
     "actions.action_talk_to_human",
     "actions.action_capabilities",
+    "actions.action_show_whole",
 )
 
 

@@ -52,3 +52,27 @@ async def test_an_id_on_its_own_gets_a_hint_not_a_form(catalog: Catalog) -> None
     messages, events = await run_action(ActionSearchPosting(), make_tracker(intent="inform", text="A-10234"))
     assert message_names(messages) == [names.REPLY_STATUS_HINT]
     assert events == []
+
+
+async def test_an_id_and_an_email_in_one_message_start_the_status_look_up(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="inform", text="HX-1234, me@example.org: where is my application at?")
+    messages, events = await run_action(ActionSearchPosting(), tracker)
+    assert messages == []
+    assert events == [{"event": "followup", "name": names.FORM_STATUS, "timestamp": None}]
+
+
+async def test_an_id_alone_gets_a_hint(catalog: Catalog) -> None:
+    messages, events = await run_action(ActionSearchPosting(), make_tracker(intent="inform", text="A-1001"))
+    assert message_names(messages) == [names.REPLY_STATUS_HINT] and events == []
+
+
+async def test_the_answer_remembers_what_it_was_about(catalog: Catalog) -> None:
+    tracker = make_tracker(
+        intent="nlu_fallback", text="how many openings are there?", slots={names.SLOT_POSTING: PASADENA}
+    )
+    messages, events = await run_action(ActionSearchPosting(), tracker)
+    assert "one vacancy" in messages[0]["text"]
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots[names.SLOT_LAST_SECTIONS] == ["VACANCIES"]
+    assert any("one vacancy" in item for item in slots[names.SLOT_LAST_ITEMS])
+    assert "@vacancy" in slots[names.SLOT_LAST_TERMS]
