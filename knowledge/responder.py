@@ -73,8 +73,14 @@ class Reply:
 
 @cache
 def topic_terms(topic: str) -> frozenset[str]:
-    """The terms that ask for a topic as a whole."""
-    return frozenset(terms(f"{TOPIC_WORDS.get(topic, '')} {topic.replace('_', ' ')}"))
+    """The terms a question about the topic may use ("test" for the selection process)."""
+    return frozenset(terms(f"{TOPIC_WORDS.get(topic, '')} {topic.replace('_', ' ')}")) | topic_name_terms(topic)
+
+
+@cache
+def topic_name_terms(topic: str) -> frozenset[str]:
+    """The terms that only name the topic ("the selection process"): a question with no other asks for it all."""
+    return frozenset(terms(f"{TOPICS.get(topic, '')} {topic.replace('_', ' ')}"))
 
 
 def respond(
@@ -176,7 +182,7 @@ def _topic_reply(question: Question, index: PostingIndex, fit: _TopicFit, thresh
     topic, composed = fit.topic, fit.composed
     if not composed.stated:
         return Reply("", (), False, topic=topic, subject=TOPICS[topic], empty_heading=fit.empty_heading)
-    specific = [t for t in question.terms if t not in topic_terms(topic)]
+    specific = [t for t in question.terms if t not in topic_name_terms(topic)]
     short = len(composed.text) <= thresholds.short_answer_chars
     if question.wants_everything or short or not (specific or question.kinds):
         return _full(composed, topic, question)
@@ -215,16 +221,18 @@ def _search_reply(
 
 
 def _best_of(hits: Sequence[Hit], thresholds: Thresholds, units: Sequence[Unit]) -> list[Unit]:
-    """The best unit and those close to it (at most `max_sentences`, none overlapping), in order.
+    """The best unit and those close to it (at most `max_sentences` sentences, none twice), in order.
 
     A sentence that introduces a list ("... include:") brings the list (from `units`) with it.
     """
     best = hits[0].score
     chosen: list[Unit] = []
     for hit in hits:
-        if hit.score < best * thresholds.close_to_best or len(chosen) >= thresholds.max_sentences:
+        if hit.score < best * thresholds.close_to_best:
             break
-        if not any(set(hit.unit.span) & set(c.span) for c in chosen):
+        sentences_so_far = sum(len(c.span) for c in chosen)
+        fits = not chosen or sentences_so_far + len(hit.unit.span) <= thresholds.max_sentences
+        if fits and not any(set(hit.unit.span) & set(c.span) for c in chosen):
             chosen.append(hit.unit)
     chosen.sort(key=lambda u: u.position)
     if chosen[-1].text.endswith(":"):
@@ -294,8 +302,8 @@ def _from_units(
 
 
 def _nth_item(context: Context, ordinal: int) -> Reply:
-    """`the second one`: that piece of the last reply."""
-    items = context.items
+    """`the second one`: that piece of the last reply (a line introducing a list is not one)."""
+    items = tuple(item for item in context.items if not item.endswith(":"))
     if ordinal > len(items) or ordinal == 0:
         return Reply("", context.sections, False, subject=f"a number {ordinal} in my last answer", terms=context.terms)
     item = items[ordinal - 1] if ordinal > 0 else items[-1]

@@ -45,6 +45,7 @@ class Unit:
     label_terms: frozenset[str]
     paragraph: int = -1  # units of one paragraph share it; header fields and list items stand alone
     last: int = -1  # the position of the last sentence a window of two sentences holds
+    parts: tuple[frozenset[str], ...] = ()  # a window's sentences' terms
 
     @property
     def span(self) -> range:
@@ -100,6 +101,7 @@ def windows_of(units: Sequence[Unit]) -> list[Unit]:
             label_terms=a.label_terms,
             paragraph=a.paragraph,
             last=b.position,
+            parts=(a.terms, b.terms),
         )
         for a, b in itertools.pairwise(units)
         if a.paragraph == b.paragraph and a.section == b.section and a.paragraph >= 0
@@ -169,10 +171,11 @@ class PostingIndex:
         hits = []
         for unit, similarity in zip(candidates, similarities, strict=True):
             coverage = self._unit_coverage(question_terms, weights, unit) if question_terms else 1.0
-            score = coverage * _kind_factor(question, unit) * _label_factor(question, unit)
+            factor = _kind_factor(question, unit) * _label_factor(question, unit) * _window_factor(question, unit)
+            score = coverage * factor
             if score > 0:
                 hits.append(Hit(unit, round(score, 4), round(coverage, 4), round(similarity, 4)))
-        hits.sort(key=lambda h: (h.score, h.similarity), reverse=True)
+        hits.sort(key=lambda h: (h.score, len(h.unit.span), h.similarity), reverse=True)  # ties: more context
         return hits[:limit]
 
     def _unit_coverage(self, question_terms: list[str], weights: dict[str, float], unit: Unit) -> float:
@@ -193,6 +196,12 @@ def _kind_factor(question: Question, unit: Unit) -> float:
     if not question.kinds or any(has_shape(unit.text, kind) for kind in question.kinds):
         return 1.0
     return min(KIND_PENALTY.get(kind, DEFAULT_KIND_PENALTY) for kind in question.kinds)
+
+
+def _window_factor(question: Question, unit: Unit) -> float:
+    """Two sentences beat one only when each holds something the question asks about."""
+    asked = set(question.terms)
+    return 0.99 if unit.parts and asked and not all(part & asked for part in unit.parts) else 1.0
 
 
 def _label_factor(question: Question, unit: Unit) -> float:

@@ -51,6 +51,7 @@ _ABBREVIATIONS = re.compile(
     r"|approx|e\.g|i\.e|etc)|\bU\.S)\.$",
     re.IGNORECASE,
 )
+_ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z])[.)]")  # `1.` or `a)` starts a list item, ends no sentence
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“(\[]?[A-Z0-9])")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"), None)
 
@@ -72,7 +73,7 @@ def sentences(paragraph: str) -> list[str]:
     parts = [p.strip() for p in _SENTENCE_BREAK.split(paragraph.strip()) if p.strip()]
     merged: list[str] = []
     for part in parts:
-        if merged and _ABBREVIATIONS.search(merged[-1]):
+        if merged and (_ABBREVIATIONS.search(merged[-1]) or _ENUMERATOR.fullmatch(merged[-1])):
             merged[-1] = f"{merged[-1]} {part}"
         else:
             merged.append(part)
