@@ -65,7 +65,6 @@ class Settings:
     database_url: str
     postings_dir: Path
     timezone: str
-    search_min_score: float
     rasa_url: str
     action_server_port: int
     rasa_port: int
@@ -115,7 +114,6 @@ def get_settings() -> Settings:
         database_url=_env("HELPBOT_DATABASE_URL", _default_database_url()),
         postings_dir=Path(_env("HELPBOT_POSTINGS_DIR", str(PROJECT_ROOT / "knowledge" / "postings"))),
         timezone=_env("HELPBOT_TIMEZONE", "America/Los_Angeles"),
-        search_min_score=float(_env("HELPBOT_SEARCH_MIN_SCORE", "0.18")),
         rasa_url=_env("HELPBOT_RASA_URL", "http://localhost:5005"),
         action_server_port=int(_env("HELPBOT_ACTION_PORT", "5055")),
         rasa_port=int(_env("HELPBOT_RASA_PORT", "5005")),

@@ -1,0 +1,118 @@
+"""`python -m bench.tune`: choose the answer thresholds on the long-tail `dev` half.
+
+Each dev question (and each topic question of bench/questions.yml, so that tuning for the long
+tail cannot quietly cost the topics) is classified once by the trained model, then answered in
+process by `knowledge.responder.respond` under every combination of thresholds in the grid. The
+combination with the most right answers wins; the held-out half is never read here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import click
+
+from bench.longtail import load_longtail
+from bench.questions import load_questions, normalize
+from bot.settings import PROJECT_ROOT, get_settings
+from knowledge.model import Posting
+from knowledge.parser import parse_posting
+from knowledge.responder import Thresholds, respond
+from knowledge.search import PostingIndex
+from knowledge.topics import topic_of_intent
+from tests.servers import SEED_POSTINGS
+
+MODEL = PROJECT_ROOT / "models" / "helpbot.tar.gz"
+GRID: dict[str, tuple[float, ...]] = {
+    "answer_min_score": (0.45, 0.55, 0.65, 0.75),
+    "answer_min_similarity": (0.1, 0.15, 0.25),
+    "trust_topic_confidence": (0.5, 0.6, 0.7, 0.8, 0.9),
+    "topic_min_coverage": (0.6, 0.75, 0.9),
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    """A question with its posting, the classifier's guess, and what a right reply holds."""
+
+    text: str
+    posting: str
+    intent: str | None
+    confidence: float
+    answerable: bool
+    expect: tuple[str, ...]
+    long_tail: bool
+
+
+def classify(texts: list[str]) -> dict[str, tuple[str | None, float]]:
+    """Each text's intent and confidence from the trained model."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(MODEL))
+
+    async def parse_all() -> dict[str, tuple[str | None, float]]:
+        found = {}
+        for text in texts:
+            parsed: dict[str, Any] = await agent.parse_message(text)
+            found[text] = (parsed["intent"].get("name"), float(parsed["intent"].get("confidence") or 0.0))
+        return found
+
+    return asyncio.run(parse_all())
+
+
+def cases() -> list[Case]:
+    """The dev half of the long tail and the topic questions, classified."""
+    dev = [q for q in load_longtail() if q.split == "dev"]
+    topics = load_questions()
+    intents = classify([q.text for q in dev] + [q.text for q in topics])
+    found = [Case(q.text, q.posting, *intents[q.text], q.answerable, q.expect, True) for q in dev]
+    found += [Case(q.text, q.posting, *intents[q.text], not q.not_stated, q.expect, False) for q in topics]
+    return found
+
+
+def right(case: Case, thresholds: Thresholds, postings: dict[str, tuple[Posting, PostingIndex]], today: date) -> bool:
+    """Whether `respond` gets this case right under these thresholds."""
+    posting, index = postings[case.posting]
+    topic = topic_of_intent(case.intent)
+    reply = respond(
+        case.text, posting, index, today=today, topic=topic, confidence=case.confidence, thresholds=thresholds
+    )
+    if not case.answerable:
+        return not reply.stated
+    return reply.stated and all(normalize(fact) in normalize(reply.text) for fact in case.expect)
+
+
+@click.command()
+def main() -> None:
+    """Print the best thresholds on the dev half, with their scores."""
+    logging.disable(logging.WARNING)
+    parsed = [parse_posting(p.read_text(encoding="utf-8"), p.stem) for p in SEED_POSTINGS.glob("*.txt")]
+    postings = {p.posting_id: (p, PostingIndex(p)) for p in parsed}
+    today = get_settings().today()
+    classified = cases()
+    results = []
+    for values in itertools.product(*GRID.values()):
+        score, similarity, confidence, coverage = values
+        thresholds = Thresholds(
+            answer_min_score=score,
+            answer_min_similarity=similarity,
+            trust_topic_confidence=confidence,
+            topic_min_coverage=coverage,
+        )
+        outcomes = [(case, right(case, thresholds, postings, today)) for case in classified]
+        long_tail = [ok for case, ok in outcomes if case.long_tail]
+        topics = [ok for case, ok in outcomes if not case.long_tail]
+        results.append((sum(long_tail) / len(long_tail), sum(topics) / len(topics), values))
+    results.sort(key=lambda r: r[0] + r[1], reverse=True)
+    click.echo(" | ".join([*GRID, "long tail (dev)", "topic questions"]))
+    for long_tail_share, topic_share, values in results[:10]:
+        click.echo(" | ".join([*(str(v) for v in values), f"{long_tail_share:.3f}", f"{topic_share:.3f}"]))
+
+
+if __name__ == "__main__":
+    main()
