@@ -187,11 +187,17 @@ def _topic_reply(question: Question, index: PostingIndex, fit: _TopicFit, thresh
     if question.wants_everything or short or not (specific or question.kinds):
         return _full(composed, topic, question)
     hits = index.search(question, within=[*fit.units, *windows_of(fit.units)])
+    hits = [h for h in hits if _holds_specific(h.unit, specific, question)]
     if not hits or hits[0].score < thresholds.narrow_min_score:
-        return _full(composed, topic, question)
+        return _full(composed, topic, question)  # nothing narrower answers it: "how do I handle transcripts?"
     chosen = _best_of(hits, thresholds, fit.units)
     reply = _from_units(chosen, topic=topic, question=question, hits=hits)
     return replace(reply, whole=f"topic:{topic}") if len(chosen) < len(fit.units) else reply
+
+
+def _holds_specific(unit: Unit, specific: Sequence[str], question: Question) -> bool:
+    """Whether a sentence holds what the question asks beyond the topic's name, or the kind of fact."""
+    return bool(set(specific) & unit.terms) or any(has_shape(unit.text, kind) for kind in question.kinds)
 
 
 def _search_reply(
