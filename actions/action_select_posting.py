@@ -15,6 +15,7 @@ from actions.replies import ask_which_posting, context_of, reply_events, send_re
 from bot.settings import get_settings
 from knowledge.catalog import get_catalog
 from knowledge.matching import mentioned_postings
+from knowledge.question import analyse
 from knowledge.responder import respond
 from knowledge.topics import TOPICS
 
@@ -40,7 +41,7 @@ class ActionSelectPosting(Action):
         chosen = catalog.get(entity_posting_id(tracker))
         named = [chosen] if chosen else mentioned_postings(text, postings)
         today = get_settings().today()
-        if not named and tracker.get_slot(names.SLOT_LAST_ITEMS):
+        if not named and tracker.get_slot(names.SLOT_LAST_ITEMS) and analyse(text).ordinal:
             current = resolve(tracker, catalog).posting
             if current is not None:
                 index = catalog.index(current)

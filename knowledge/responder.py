@@ -106,10 +106,12 @@ def respond(
     follow_up = bool(context.terms) and (question.refers_back or not question.terms)
     context_terms = context.terms if follow_up else ()
     fit = None
-    if topic in TOPICS and not follow_up:
+    if topic in TOPICS and (question.terms or not follow_up):  # "who evaluates them?" may still be a topic
         fit = _TopicFit.of(question, posting, index, topic, today)
     if fit and _sends_topic(fit, question, confidence, thresholds):
-        return _topic_reply(question, index, fit, thresholds)
+        reply = _topic_reply(question, index, fit, thresholds)
+        if not (follow_up and reply.items == context.items):  # never the same paragraph again
+            return reply
     if not question.has_subject and not question.kinds and not context_terms:
         return Reply("", (), False, topic=topic, understood=False)
     found = _search_reply(question, index, context, context_terms, thresholds)
@@ -183,8 +185,9 @@ def _topic_reply(question: Question, index: PostingIndex, fit: _TopicFit, thresh
     if not composed.stated:
         return Reply("", (), False, topic=topic, subject=TOPICS[topic], empty_heading=fit.empty_heading)
     specific = [t for t in question.terms if t not in topic_name_terms(topic)]
+    kinds = question.kinds - SOFT_KINDS
     short = len(composed.text) <= thresholds.short_answer_chars
-    if question.wants_everything or short or not (specific or question.kinds):
+    if question.wants_everything or short or not (specific or kinds):
         return _full(composed, topic, question)
     hits = index.search(question, within=[*fit.units, *windows_of(fit.units)])
     hits = [h for h in hits if _holds_specific(h.unit, specific, question)]
@@ -197,7 +200,7 @@ def _topic_reply(question: Question, index: PostingIndex, fit: _TopicFit, thresh
 
 def _holds_specific(unit: Unit, specific: Sequence[str], question: Question) -> bool:
     """Whether a sentence holds what the question asks beyond the topic's name, or the kind of fact."""
-    return bool(set(specific) & unit.terms) or any(has_shape(unit.text, kind) for kind in question.kinds)
+    return bool(set(specific) & unit.terms) or any(has_shape(unit.text, k) for k in question.kinds - SOFT_KINDS)
 
 
 def _search_reply(

@@ -34,7 +34,9 @@ GENERIC_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_GENERIC.split())
 # Words that ask for the whole of a topic or section rather than one fact.
 BROAD_CUES = re.compile(
     r"\b(tell me (?:more )?about|list|all (?:the|of)|every|everything|full|whole|entire|complete|"
-    r"describe|overview|summar\w*|rundown|breakdown|walk me through|explain)\b",
+    r"describe|overview|summar\w*|rundown|breakdown|walk me through|explain"
+    r"|how (?:do|should|can) i (?:handle|deal with|go about|take care of)|what (?:do|should) i do (?:about|with)"
+    r"|how does (?:it|that|this|the \w+(?: \w+)?) work|what(?:'s| is) the (?:process|procedure))\b",
     re.IGNORECASE,
 )
 
