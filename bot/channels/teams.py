@@ -1,7 +1,7 @@
 """Microsoft Teams input channel at /webhooks/teams/webhook (replaces Rasa's `botframework`).
 
 Inbound activities are checked before anything reaches the bot: the token (see `teams_auth`),
-then that the activity is a Teams one (and from an allowed tenant, when a list is set). Replies go out asynchronously
+then that the activity is a Teams one from an allowed tenant. Replies go out asynchronously
 through `teams_connector`. Starting the server needs no network access.
 """
 
@@ -132,6 +132,8 @@ class TeamsInput(InputChannel):
 
     def __init__(self, settings: TeamsSettings) -> None:
         self.settings = settings
+        if settings.any_tenant:
+            logger.warning("HELPBOT_TEAMS_ALLOWED_TENANTS is '*': activities from every Microsoft tenant are answered")
         self.validator = TokenValidator(settings.app_id, settings.openid_url)
         self.connector = ConnectorClient(
             settings.app_id, settings.app_password, settings.token_url, settings.service_urls
@@ -175,8 +177,9 @@ class TeamsInput(InputChannel):
         if activity["channelId"] != TEAMS_CHANNEL:
             logger.warning("Teams activity refused: channel %r is not Teams", activity["channelId"][:32])
             return response.json({"error": "not a Teams activity"}, status=403)
-        allowed = self.settings.allowed_tenants
-        if allowed and tenant_of(activity) not in allowed:
+        tenant = tenant_of(activity)
+        if not self.settings.tenant_allowed(tenant):
+            logger.warning("Teams activity refused: tenant %r is not allowed", (tenant or "")[:64])
             return response.json({"error": "tenant not allowed"}, status=403)
         return None
 

@@ -67,7 +67,6 @@ class FakeMicrosoft:
             "HELPBOT_TEAMS_OPENID_URL": f"{self.base}/openid",
             "HELPBOT_TEAMS_AUTHORITY": self.base,
             "HELPBOT_TEAMS_SERVICE_URLS": self.service_url,
-            "HELPBOT_TEAMS_ALLOWED_TENANTS": TENANT,
         }
 
     def token(

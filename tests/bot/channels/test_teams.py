@@ -200,11 +200,20 @@ def test_another_channels_activity_gets_403_even_with_its_own_endorsed_key(
     assert fake_microsoft.replies_to(message["conversation"]["id"]) == []
 
 
-def test_other_tenants_get_403(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
-    message = activity(fake_microsoft, tenant="some-other-tenant")
-    assert post(assistant, message, fake_microsoft.token()).status_code == 403
-    time.sleep(0.5)
+def test_a_foreign_tenant_gets_403_and_no_reply_with_the_allow_list_unset(
+    assistant: Assistant, fake_microsoft: FakeMicrosoft
+) -> None:
+    """HELPBOT_TEAMS_ALLOWED_TENANTS is unset here: only HELPBOT_TEAMS_TENANT_ID's activities are answered."""
+    assert "HELPBOT_TEAMS_ALLOWED_TENANTS" not in assistant.env
+    marker = f"vpn-question-{uuid.uuid4().hex[:8]}"
+    message = activity(fake_microsoft, f"do I need the VPN? {marker}", tenant="some-other-tenant")
+    response = post(assistant, message, fake_microsoft.token())
+    assert response.status_code == 403
+    time.sleep(1)
     assert fake_microsoft.replies_to(message["conversation"]["id"]) == []
+    logs = (assistant.workdir / "logs" / "rasa.log").read_text(errors="replace")
+    assert "tenant 'some-other-tenant' is not allowed" in logs
+    assert marker not in logs
 
 
 def test_malformed_activities_get_400(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:

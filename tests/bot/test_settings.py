@@ -1,0 +1,47 @@
+"""Settings: the Teams tenant allow-list."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.settings import _teams_settings
+
+OWN = "tenant-own"
+
+
+@pytest.fixture
+def teams_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    monkeypatch.setenv("HELPBOT_TEAMS_TENANT_ID", OWN)
+    monkeypatch.delenv("HELPBOT_TEAMS_ALLOWED_TENANTS", raising=False)
+    return monkeypatch
+
+
+def test_unset_allow_list_means_only_the_bots_own_tenant(teams_env: pytest.MonkeyPatch) -> None:
+    teams = _teams_settings()
+    assert teams.allowed_tenants == (OWN,)
+    assert teams.tenant_allowed(OWN)
+    assert not teams.tenant_allowed("someone-else")
+    assert not teams.tenant_allowed(None)
+    assert not teams.any_tenant
+
+
+def test_the_allow_list_widens_the_own_tenant(teams_env: pytest.MonkeyPatch) -> None:
+    teams_env.setenv("HELPBOT_TEAMS_ALLOWED_TENANTS", "tenant-city, tenant-own ,")
+    teams = _teams_settings()
+    assert teams.allowed_tenants == (OWN, "tenant-city")
+    assert teams.tenant_allowed(OWN) and teams.tenant_allowed("tenant-city")
+    assert not teams.tenant_allowed("someone-else")
+
+
+def test_a_star_opens_the_channel_to_every_tenant(teams_env: pytest.MonkeyPatch) -> None:
+    teams_env.setenv("HELPBOT_TEAMS_ALLOWED_TENANTS", "*")
+    teams = _teams_settings()
+    assert teams.any_tenant
+    assert teams.tenant_allowed("someone-else")
+
+
+def test_no_tenant_configured_allows_none(teams_env: pytest.MonkeyPatch) -> None:
+    teams_env.delenv("HELPBOT_TEAMS_TENANT_ID")
+    teams = _teams_settings()
+    assert teams.allowed_tenants == ()
+    assert not teams.tenant_allowed("") and not teams.tenant_allowed(None)
