@@ -22,6 +22,8 @@ DEFAULT_TEAMS_SERVICE_URLS = (
     "https://smba.infra.dod.teams.microsoft.us/",
 )
 ANY_TENANT = "*"
+DEFAULT_MAX_BODY_BYTES = 64 * 1024
+DEFAULT_ACTION_MAX_BODY_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class Settings:
     status_contact: str
     web_port: int
     public_rasa_url: str
+    max_body_bytes: int
+    action_max_body_bytes: int
     teams: TeamsSettings
 
     def today(self) -> date:
@@ -147,6 +151,8 @@ def get_settings() -> Settings:
         status_contact=_env("HELPBOT_STATUS_CONTACT", ""),
         web_port=int(_env("HELPBOT_WEB_PORT", "8080")),
         public_rasa_url=_env("HELPBOT_PUBLIC_RASA_URL", f"http://localhost:{_env('HELPBOT_RASA_PORT', '5005')}"),
+        max_body_bytes=int(_env("HELPBOT_MAX_BODY_BYTES", str(DEFAULT_MAX_BODY_BYTES))),
+        action_max_body_bytes=int(_env("HELPBOT_ACTION_MAX_BODY_BYTES", str(DEFAULT_ACTION_MAX_BODY_BYTES))),
         teams=_teams_settings(),
     )
 

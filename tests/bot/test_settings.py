@@ -1,10 +1,16 @@
-"""Settings: the Teams tenant allow-list."""
+"""Settings: the Teams tenant allow-list and the request body caps."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.settings import _teams_settings
+from bot.settings import (
+    DEFAULT_ACTION_MAX_BODY_BYTES,
+    DEFAULT_MAX_BODY_BYTES,
+    _teams_settings,
+    get_settings,
+    reset_settings,
+)
 
 OWN = "tenant-own"
 
@@ -45,3 +51,18 @@ def test_no_tenant_configured_allows_none(teams_env: pytest.MonkeyPatch) -> None
     teams = _teams_settings()
     assert teams.allowed_tenants == ()
     assert not teams.tenant_allowed("") and not teams.tenant_allowed(None)
+
+
+def test_body_caps_default_and_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HELPBOT_MAX_BODY_BYTES", raising=False)
+    monkeypatch.delenv("HELPBOT_ACTION_MAX_BODY_BYTES", raising=False)
+    reset_settings()
+    try:
+        assert get_settings().max_body_bytes == DEFAULT_MAX_BODY_BYTES == 64 * 1024
+        assert get_settings().action_max_body_bytes == DEFAULT_ACTION_MAX_BODY_BYTES
+        monkeypatch.setenv("HELPBOT_MAX_BODY_BYTES", "1000")
+        monkeypatch.setenv("HELPBOT_ACTION_MAX_BODY_BYTES", "2000")
+        reset_settings()
+        assert (get_settings().max_body_bytes, get_settings().action_max_body_bytes) == (1000, 2000)
+    finally:
+        reset_settings()
