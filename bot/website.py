@@ -21,6 +21,7 @@ from knowledge.model import Posting
 from knowledge.sections import HEADER_SECTION, key_value
 
 WEB_DIR = PROJECT_ROOT / "web"
+FAVICON = WEB_DIR / "static" / "favicon.ico"
 _templates = Environment(
     loader=FileSystemLoader(WEB_DIR / "templates"), autoescape=select_autoescape(["html"]), trim_blocks=True
 )
@@ -92,6 +93,11 @@ async def posting_page(request: web.Request) -> web.Response:
     return _render("posting.html", posting=posting, facts=key_facts(posting), sections=sections)
 
 
+async def favicon(request: web.Request) -> web.FileResponse:
+    """The icon every browser asks for at /favicon.ico."""
+    return web.FileResponse(FAVICON, headers={"Content-Type": "image/x-icon", "Cache-Control": "max-age=86400"})
+
+
 def _render_not_found() -> web.Response:
     response = _render("not_found.html", postings=get_catalog().postings())
     response.set_status(404)
@@ -118,6 +124,7 @@ def make_app() -> web.Application:
     limit = get_settings().max_body_bytes
     app = web.Application(middlewares=[security_headers, aiohttp_body_limit(limit)], client_max_size=limit + 1)
     app.router.add_get("/", index)
+    app.router.add_get("/favicon.ico", favicon)
     app.router.add_get("/postings/{posting_id}", posting_page)
     app.router.add_static("/static/", Path(WEB_DIR / "static"))
     return app
