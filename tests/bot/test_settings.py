@@ -1,9 +1,13 @@
-"""Settings: the Teams tenant allow-list and the request body caps."""
+"""Settings: the Teams tenant allow-list, the request body caps, secrets made on first use."""
 
 from __future__ import annotations
 
+import stat
+from pathlib import Path
+
 import pytest
 
+from bot import settings
 from bot.settings import (
     DEFAULT_ACTION_MAX_BODY_BYTES,
     DEFAULT_MAX_BODY_BYTES,
@@ -66,3 +70,12 @@ def test_body_caps_default_and_come_from_the_environment(monkeypatch: pytest.Mon
         assert (get_settings().max_body_bytes, get_settings().action_max_body_bytes) == (1000, 2000)
     finally:
         reset_settings()
+
+
+def test_a_missing_secret_is_made_once_readable_by_the_owner_only(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(settings, "PROJECT_ROOT", tmp_path)
+    made = settings._local_secret("action.secret")
+    assert len(made) == 64 and settings._local_secret("action.secret") == made
+    assert stat.S_IMODE((tmp_path / "var" / "action.secret").stat().st_mode) == 0o600

@@ -49,3 +49,13 @@ def test_the_site_serves_a_favicon(assistant: Assistant) -> None:
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "image/x-icon"
     assert response.content.startswith(b"\x00\x00\x01\x00")  # an ICO file
+
+
+@pytest.mark.server
+def test_pages_carry_a_strict_content_security_policy(assistant: Assistant) -> None:
+    headers = requests.get(f"{assistant.site}/", timeout=10).headers
+    policy = headers["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "default-src 'self';" in policy
+    assert f"connect-src 'self' http://localhost:{assistant.rasa_port} ws://localhost:{assistant.rasa_port};" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"
