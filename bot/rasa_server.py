@@ -7,6 +7,9 @@ builds the validator once and validates each reply against it: the same schema, 
 
 Reading a conversation back from the tracker store looks up each event's class by walking every
 subclass of `Event`, once per event; `resolve_event_type` keeps that table after the first walk.
+
+Sanic reads request bodies up to 100 MB by default; `configure_app_with_limits` caps every body
+the server takes (REST, socket.io, Teams) at `HELPBOT_MAX_BODY_BYTES` (see `bot/body_limit.py`).
 """
 
 from __future__ import annotations
@@ -18,12 +21,18 @@ from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
+from rasa.core import run
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import Event
 from rasa.shared.utils.common import all_subclasses
+from sanic import Sanic
+
+from bot.body_limit import limit_sanic_bodies
+from bot.settings import get_settings
 
 _resolve_by_type = Event.resolve_by_type
+_configure_app = run.configure_app
 
 # Rasa's own wording, so a bad reply reads the same in the logs as without the patch.
 _HINT = (
@@ -65,10 +74,18 @@ def resolve_event_type(type_name: str, default: type[Event] | None = None) -> ty
     return found if found is not None else _resolve_by_type(type_name, default)
 
 
+def configure_app_with_limits(*args: Any, **kwargs: Any) -> Sanic:
+    """Rasa's `configure_app`, with request bodies capped before the server starts."""
+    app: Sanic = _configure_app(*args, **kwargs)
+    limit_sanic_bodies(app, get_settings().max_body_bytes)
+    return app
+
+
 def install() -> None:
     """Patch Rasa in this process."""
     RemoteAction._validate_action_result = validate_action_result
     Event.resolve_by_type = staticmethod(resolve_event_type)
+    run.configure_app = configure_app_with_limits
 
 
 def main() -> None:

@@ -21,6 +21,9 @@ DEFAULT_TEAMS_SERVICE_URLS = (
     "https://smba.infra.gov.teams.microsoft.us/",
     "https://smba.infra.dod.teams.microsoft.us/",
 )
+ANY_TENANT = "*"
+DEFAULT_MAX_BODY_BYTES = 64 * 1024
+DEFAULT_ACTION_MAX_BODY_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -39,21 +42,37 @@ class TeamsSettings:
     def token_url(self) -> str:
         return f"{self.authority.rstrip('/')}/{self.tenant_id}/oauth2/v2.0/token"
 
+    @property
+    def any_tenant(self) -> bool:
+        """Whether `*` opened the channel to every tenant (unsafe: anyone's Teams can talk to the bot)."""
+        return ANY_TENANT in self.allowed_tenants
+
+    def tenant_allowed(self, tenant: str | None) -> bool:
+        """Whether an activity from `tenant` may reach the bot: our own tenant, those listed, or any with `*`."""
+        return self.any_tenant or (tenant is not None and tenant in self.allowed_tenants)
+
 
 def _list(name: str, default: str = "") -> tuple[str, ...]:
     return tuple(item.strip() for item in _env(name, default).split(",") if item.strip())
 
 
+def _allowed_tenants(tenant_id: str) -> tuple[str, ...]:
+    """The bot's own tenant, widened by HELPBOT_TEAMS_ALLOWED_TENANTS (`*` for any)."""
+    own = (tenant_id,) if tenant_id else ()
+    return own + tuple(t for t in _list("HELPBOT_TEAMS_ALLOWED_TENANTS") if t != tenant_id)
+
+
 def _teams_settings() -> TeamsSettings:
+    tenant_id = _env("HELPBOT_TEAMS_TENANT_ID", "")
     return TeamsSettings(
         app_id=_env("HELPBOT_TEAMS_APP_ID", ""),
         app_password=_env("HELPBOT_TEAMS_APP_PASSWORD", ""),
-        tenant_id=_env("HELPBOT_TEAMS_TENANT_ID", ""),
+        tenant_id=tenant_id,
         openid_url=_env(
             "HELPBOT_TEAMS_OPENID_URL", "https://login.botframework.com/v1/.well-known/openidconfiguration"
         ),
         authority=_env("HELPBOT_TEAMS_AUTHORITY", "https://login.microsoftonline.com"),
-        allowed_tenants=_list("HELPBOT_TEAMS_ALLOWED_TENANTS"),
+        allowed_tenants=_allowed_tenants(tenant_id),
         service_urls=_list("HELPBOT_TEAMS_SERVICE_URLS", ",".join(DEFAULT_TEAMS_SERVICE_URLS)),
     )
 
@@ -77,6 +96,8 @@ class Settings:
     status_contact: str
     web_port: int
     public_rasa_url: str
+    max_body_bytes: int
+    action_max_body_bytes: int
     teams: TeamsSettings
 
     def today(self) -> date:
@@ -128,6 +149,8 @@ def get_settings() -> Settings:
         status_contact=_env("HELPBOT_STATUS_CONTACT", ""),
         web_port=int(_env("HELPBOT_WEB_PORT", "8080")),
         public_rasa_url=_env("HELPBOT_PUBLIC_RASA_URL", f"http://localhost:{_env('HELPBOT_RASA_PORT', '5005')}"),
+        max_body_bytes=int(_env("HELPBOT_MAX_BODY_BYTES", str(DEFAULT_MAX_BODY_BYTES))),
+        action_max_body_bytes=int(_env("HELPBOT_ACTION_MAX_BODY_BYTES", str(DEFAULT_ACTION_MAX_BODY_BYTES))),
         teams=_teams_settings(),
     )
 

@@ -1,4 +1,7 @@
-"""The demo careers site: the postings in the knowledge base, each page with the chat widget."""
+"""The demo careers site: the postings in the knowledge base, each page with the chat widget.
+
+Request bodies over `HELPBOT_MAX_BODY_BYTES` get 413 (`bot/body_limit.py`); the site takes none.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 from aiohttp import web
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from bot.body_limit import aiohttp_body_limit
 from bot.settings import PROJECT_ROOT, get_settings
 from knowledge.answers import format_date
 from knowledge.catalog import get_catalog
@@ -17,6 +21,7 @@ from knowledge.model import Posting
 from knowledge.sections import HEADER_SECTION, key_value
 
 WEB_DIR = PROJECT_ROOT / "web"
+FAVICON = WEB_DIR / "static" / "favicon.ico"
 _templates = Environment(
     loader=FileSystemLoader(WEB_DIR / "templates"), autoescape=select_autoescape(["html"]), trim_blocks=True
 )
@@ -88,6 +93,11 @@ async def posting_page(request: web.Request) -> web.Response:
     return _render("posting.html", posting=posting, facts=key_facts(posting), sections=sections)
 
 
+async def favicon(request: web.Request) -> web.FileResponse:
+    """The icon every browser asks for at /favicon.ico."""
+    return web.FileResponse(FAVICON, headers={"Content-Type": "image/x-icon", "Cache-Control": "max-age=86400"})
+
+
 def _render_not_found() -> web.Response:
     response = _render("not_found.html", postings=get_catalog().postings())
     response.set_status(404)
@@ -111,8 +121,10 @@ async def security_headers(request: web.Request, handler: object) -> web.StreamR
 
 def make_app() -> web.Application:
     """The site's aiohttp application."""
-    app = web.Application(middlewares=[security_headers])
+    limit = get_settings().max_body_bytes
+    app = web.Application(middlewares=[security_headers, aiohttp_body_limit(limit)], client_max_size=limit + 1)
     app.router.add_get("/", index)
+    app.router.add_get("/favicon.ico", favicon)
     app.router.add_get("/postings/{posting_id}", posting_page)
     app.router.add_static("/static/", Path(WEB_DIR / "static"))
     return app

@@ -2,6 +2,7 @@
 
 Every request but `/health` must carry `Authorization: Bearer <HELPBOT_ACTION_SECRET>`, which Rasa
 sends from `bot/endpoints.yml`; errors answer a short JSON body, never the request or the exception.
+Request bodies over `HELPBOT_ACTION_MAX_BODY_BYTES` get 413 before they are read.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.body_limit import limit_sanic_bodies
 from bot.settings import get_settings
 
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
@@ -36,8 +38,9 @@ def authorised(header: str | None, secret: str) -> bool:
 
 @hookimpl
 def attach_sanic_app_extensions(app: Sanic) -> None:
-    """Require the shared secret, and answer errors without echoing anything back."""
+    """Require the shared secret, cap request bodies, and answer errors without echoing anything back."""
     secret = get_settings().action_secret
+    limit_sanic_bodies(app, get_settings().action_max_body_bytes)
 
     @app.on_request
     async def require_secret(request: Request) -> HTTPResponse | None:

@@ -3,7 +3,8 @@
 Rasa 3.6's `SocketIOInput` turns origin checks off (`cors_allowed_origins=[]`), and joins the
 session room with `sio.enter_room(...)` un-awaited, which python-socketio 5.10+ made a coroutine:
 with `session_persistence` the room is never joined and replies never arrive. This subclass
-allows only the configured site origins and joins the room properly.
+allows only the configured site origins and joins the room properly. Engine.IO's own payload limit
+(1 MB by default) is lowered to `HELPBOT_MAX_BODY_BYTES`, the Rasa server's body cap.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class WebsiteSocketIOInput(SocketIOInput):
         sio = self.sio
         assert sio is not None
         allowed = frozenset(get_settings().cors_origins)
+        sio.eio.max_http_buffer_size = get_settings().max_body_bytes  # also tells clients (`maxPayload`)
 
         handle_request = sio.eio.handle_request
 

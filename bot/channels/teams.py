@@ -1,7 +1,8 @@
 """Microsoft Teams input channel at /webhooks/teams/webhook (replaces Rasa's `botframework`).
 
-Inbound activities are checked (see `teams_auth`) before anything reaches the bot; replies go
-out asynchronously through `teams_connector`. Starting the server needs no network access.
+Inbound activities are checked before anything reaches the bot: the token (see `teams_auth`),
+then that the activity is a Teams one from an allowed tenant. Replies go out asynchronously
+through `teams_connector`. Starting the server needs no network access.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bot.settings import TeamsSettings, get_settings
 logger = logging.getLogger(__name__)
 
 PERSONAL = "personal"
+TEAMS_CHANNEL = "msteams"
 WELCOME_PAYLOAD = "/ask_capabilities"
 
 
@@ -63,7 +65,8 @@ def is_bot_added(activity: dict[str, Any]) -> bool:
 def _well_formed(activity: Any) -> bool:
     if not isinstance(activity, dict):
         return False
-    needed = (activity.get("type"), activity.get("serviceUrl"), (activity.get("conversation") or {}).get("id"))
+    conversation = activity.get("conversation") or {}
+    needed = (activity.get("type"), activity.get("channelId"), activity.get("serviceUrl"), conversation.get("id"))
     return all(isinstance(v, str) and v for v in needed) and isinstance(activity.get("from") or {}, dict)
 
 
@@ -129,6 +132,8 @@ class TeamsInput(InputChannel):
 
     def __init__(self, settings: TeamsSettings) -> None:
         self.settings = settings
+        if settings.any_tenant:
+            logger.warning("HELPBOT_TEAMS_ALLOWED_TENANTS is '*': activities from every Microsoft tenant are answered")
         self.validator = TokenValidator(settings.app_id, settings.openid_url)
         self.connector = ConnectorClient(
             settings.app_id, settings.app_password, settings.token_url, settings.service_urls
@@ -151,20 +156,32 @@ class TeamsInput(InputChannel):
                 return response.json({"error": "the body is not JSON"}, status=400)
             if not _well_formed(activity):
                 return response.json({"error": "not a Bot Framework activity"}, status=400)
-            try:
-                await self.validator.validate(request.headers.get("Authorization"), activity["serviceUrl"])
-            except KeysUnavailable as exc:
-                logger.warning("Teams request refused: %s", exc)
-                return response.json({"error": "temporarily unavailable"}, status=503)
-            except InvalidToken:
-                return response.json({"error": "unauthorized"}, status=401)
-            allowed = self.settings.allowed_tenants
-            if allowed and tenant_of(activity) not in allowed:
-                return response.json({"error": "tenant not allowed"}, status=403)
+            refused = await self._refusal(activity, request.headers.get("Authorization"))
+            if refused is not None:
+                return refused
             await self._handle(activity, guarded(on_new_message))
             return response.json({}, status=200)
 
         return teams_webhook
+
+    async def _refusal(self, activity: dict[str, Any], authorization: str | None) -> HTTPResponse | None:
+        """Why this activity may not reach the bot (token 401, not Teams or foreign tenant 403), or None."""
+        try:
+            await self.validator.validate(authorization, activity["serviceUrl"], activity["channelId"])
+        except KeysUnavailable as exc:
+            logger.warning("Teams request refused: %s", exc)
+            return response.json({"error": "temporarily unavailable"}, status=503)
+        except InvalidToken as exc:
+            logger.info("Teams request refused: %s", exc)
+            return response.json({"error": "unauthorized"}, status=401)
+        if activity["channelId"] != TEAMS_CHANNEL:
+            logger.warning("Teams activity refused: channel %r is not Teams", activity["channelId"][:32])
+            return response.json({"error": "not a Teams activity"}, status=403)
+        tenant = tenant_of(activity)
+        if not self.settings.tenant_allowed(tenant):
+            logger.warning("Teams activity refused: tenant %r is not allowed", (tenant or "")[:64])
+            return response.json({"error": "tenant not allowed"}, status=403)
+        return None
 
     async def _handle(self, activity: dict[str, Any], on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         if is_bot_added(activity):

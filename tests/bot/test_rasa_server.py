@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from jsonschema import ValidationError
+from rasa.core import run
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.utils.common import all_subclasses
@@ -17,10 +18,12 @@ from bot import rasa_server
 def patched_rasa() -> Any:
     original_validate = RemoteAction._validate_action_result
     original_resolve = Event.resolve_by_type
+    original_configure = run.configure_app
     rasa_server.install()
     yield
     RemoteAction._validate_action_result = original_validate  # type: ignore[method-assign]
     Event.resolve_by_type = original_resolve  # type: ignore[method-assign]
+    run.configure_app = original_configure
 
 
 def remote_action() -> RemoteAction:

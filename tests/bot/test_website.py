@@ -1,11 +1,15 @@
-"""The careers site's page building: posting text as paragraphs and lists, key facts."""
+"""The careers site's page building: posting text as paragraphs and lists, key facts; its favicon."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
+import requests
+
 from bot.website import Block, blocks, key_facts
 from knowledge.model import Fact, Posting, Salary
+from tests.servers import Assistant
 
 
 def posting(**changes: object) -> Posting:
@@ -36,3 +40,22 @@ def test_key_facts_show_what_the_posting_states() -> None:
         ("Job number", "7"),
     ]
     assert ("Closing date", "Open until filled") in key_facts(posting(open_continuous=True))
+
+
+@pytest.mark.server
+def test_the_site_serves_a_favicon(assistant: Assistant) -> None:
+    """Every browser asks for /favicon.ico; a 404 there is a console error on every page."""
+    response = requests.get(f"{assistant.site}/favicon.ico", timeout=10)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "image/x-icon"
+    assert response.content.startswith(b"\x00\x00\x01\x00")  # an ICO file
+
+
+@pytest.mark.server
+def test_pages_carry_a_strict_content_security_policy(assistant: Assistant) -> None:
+    headers = requests.get(f"{assistant.site}/", timeout=10).headers
+    policy = headers["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "default-src 'self';" in policy
+    assert f"connect-src 'self' http://localhost:{assistant.rasa_port} ws://localhost:{assistant.rasa_port};" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"

@@ -45,6 +45,17 @@ def test_site_lists_the_postings_and_shows_each_readably(assistant: Assistant, p
     assert requests.get(f"{assistant.site}/postings/no-such-posting", timeout=10).status_code == 404
 
 
+def test_pages_load_without_console_errors_or_failed_requests(assistant: Assistant, page: Page) -> None:
+    """Among them the /favicon.ico every browser asks for."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("response", lambda answer: errors.append(f"{answer.status} {answer.url}") if answer.status >= 400 else None)
+    for path in ("/", f"/postings/{LAUSD}"):
+        page.goto(f"{assistant.site}{path}")
+        page.wait_for_load_state("networkidle")
+    assert errors == []
+
+
 def test_deadline_question_needs_no_posting_name(assistant: Assistant, page: Page) -> None:
     open_widget(page, assistant)
     ask(page, "when is the deadline?")

@@ -1,6 +1,8 @@
 """Stand-ins for Microsoft's cloud on loopback: OpenID metadata, JWKS, token endpoint, connector.
 
-Tokens are signed with an RSA key pair made for the test run, so the real validation code runs.
+Tokens are signed with RSA key pairs made for the test run, so the real validation code runs. The
+JWKS publishes, as Microsoft's does, each key with the channels it endorses: the Teams key, a key
+endorsed only for another channel, and a key without endorsements.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ APP_ID = "11111111-2222-3333-4444-555555555555"
 APP_PASSWORD = "test-app-password"
 TENANT = "tenant-district"
 KEY_ID = "test-signing-key"
+OTHER_CHANNEL_KEY_ID = "webchat-only-key"
+UNENDORSED_KEY_ID = "unendorsed-key"
 BOT_ID = "28:helpbot-test"
 APP_TOKEN = "app-token-for-replies"
 
@@ -41,6 +45,8 @@ class FakeMicrosoft:
 
     port: int = field(default_factory=free_port)
     key: rsa.RSAPrivateKey = field(default_factory=new_key)
+    other_channel_key: rsa.RSAPrivateKey = field(default_factory=new_key)
+    unendorsed_key: rsa.RSAPrivateKey = field(default_factory=new_key)
     keys_down: bool = False
     received: list[dict[str, Any]] = field(default_factory=list)
     token_requests: list[dict[str, str]] = field(default_factory=list)
@@ -61,7 +67,6 @@ class FakeMicrosoft:
             "HELPBOT_TEAMS_OPENID_URL": f"{self.base}/openid",
             "HELPBOT_TEAMS_AUTHORITY": self.base,
             "HELPBOT_TEAMS_SERVICE_URLS": self.service_url,
-            "HELPBOT_TEAMS_ALLOWED_TENANTS": TENANT,
         }
 
     def token(
@@ -78,6 +83,22 @@ class FakeMicrosoft:
         }
         payload.update(claims)
         return jwt.encode(payload, key or self.key, algorithm="RS256", headers={"kid": kid})
+
+    def jwks(self) -> dict[str, Any]:
+        """The published keys: kid, the public key and, when the key has any, its endorsements."""
+        published = (
+            (KEY_ID, self.key, ["msteams", "skype"]),
+            (OTHER_CHANNEL_KEY_ID, self.other_channel_key, ["webchat"]),
+            (UNENDORSED_KEY_ID, self.unendorsed_key, None),
+        )
+        keys = []
+        for kid, key, endorsements in published:
+            jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(key.public_key()))
+            jwk.update({"kid": kid, "use": "sig", "alg": "RS256"})
+            if endorsements is not None:
+                jwk["endorsements"] = endorsements
+            keys.append(jwk)
+        return {"keys": keys}
 
     def replies_to(self, conversation_id: str) -> list[dict[str, Any]]:
         return [r for r in self.received if r["conversation_id"] == conversation_id]
@@ -99,9 +120,7 @@ class FakeMicrosoft:
         async def keys(_: web.Request) -> web.Response:
             if self.keys_down:
                 return web.Response(status=500)
-            jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
-            jwk.update({"kid": KEY_ID, "use": "sig", "alg": "RS256"})
-            return web.json_response({"keys": [jwk]})
+            return web.json_response(self.jwks())
 
         async def token(request: web.Request) -> web.Response:
             form = await request.post()

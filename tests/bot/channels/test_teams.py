@@ -11,7 +11,17 @@ import pytest
 import requests
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount, Mention
 
-from tests.bot.channels.fake_microsoft import APP_ID, APP_TOKEN, BOT_ID, TENANT, FakeMicrosoft, new_key, public_pem
+from tests.bot.channels.fake_microsoft import (
+    APP_ID,
+    APP_TOKEN,
+    BOT_ID,
+    OTHER_CHANNEL_KEY_ID,
+    TENANT,
+    UNENDORSED_KEY_ID,
+    FakeMicrosoft,
+    new_key,
+    public_pem,
+)
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.server
@@ -25,13 +35,14 @@ def activity(
     conversation_type: str = "personal",
     tenant: str = TENANT,
     service_url: str | None = None,
+    channel_id: str = "msteams",
     **extra: Any,
 ) -> dict[str, Any]:
     """An activity shaped by Microsoft's own Bot Framework schema classes."""
     built = Activity(
         type=kind,
         id=f"act-{uuid.uuid4().hex[:8]}",
-        channel_id="msteams",
+        channel_id=channel_id,
         service_url=service_url or fake.service_url,
         from_property=ChannelAccount(id=f"29:user-{uuid.uuid4().hex[:6]}", name="Dana Employee", aad_object_id="aad-1"),
         recipient=ChannelAccount(id=BOT_ID, name="helpbot"),
@@ -160,17 +171,57 @@ def test_bad_tokens_get_401_and_never_reach_the_bot(
     assert fake_microsoft.replies_to(message["conversation"]["id"]) == []
 
 
-def test_other_tenants_get_403(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
-    message = activity(fake_microsoft, tenant="some-other-tenant")
-    assert post(assistant, message, fake_microsoft.token()).status_code == 403
+ENDORSEMENT_MISMATCHES = {
+    "a key endorsed only for another channel": lambda f: f.token(key=f.other_channel_key, kid=OTHER_CHANNEL_KEY_ID),
+    "a key without endorsements": lambda f: f.token(key=f.unendorsed_key, kid=UNENDORSED_KEY_ID),
+}
+
+
+@pytest.mark.parametrize("case", list(ENDORSEMENT_MISMATCHES))
+def test_a_token_signed_by_a_published_key_not_endorsed_for_teams_gets_401(
+    assistant: Assistant, fake_microsoft: FakeMicrosoft, case: str
+) -> None:
+    """Microsoft publishes every key; only one that endorses `msteams` may sign a Teams activity."""
+    message = activity(fake_microsoft)
+    response = post(assistant, message, ENDORSEMENT_MISMATCHES[case](fake_microsoft))
+    assert response.status_code == 401, response.text
     time.sleep(0.5)
     assert fake_microsoft.replies_to(message["conversation"]["id"]) == []
+
+
+def test_another_channels_activity_gets_403_even_with_its_own_endorsed_key(
+    assistant: Assistant, fake_microsoft: FakeMicrosoft
+) -> None:
+    """A Web Chat user writes its own channelData, tenant included: only Teams activities are taken."""
+    message = activity(fake_microsoft, channel_id="webchat")
+    token = fake_microsoft.token(key=fake_microsoft.other_channel_key, kid=OTHER_CHANNEL_KEY_ID)
+    assert post(assistant, message, token).status_code == 403
+    time.sleep(0.5)
+    assert fake_microsoft.replies_to(message["conversation"]["id"]) == []
+
+
+def test_a_foreign_tenant_gets_403_and_no_reply_with_the_allow_list_unset(
+    assistant: Assistant, fake_microsoft: FakeMicrosoft
+) -> None:
+    """HELPBOT_TEAMS_ALLOWED_TENANTS is unset here: only HELPBOT_TEAMS_TENANT_ID's activities are answered."""
+    assert "HELPBOT_TEAMS_ALLOWED_TENANTS" not in assistant.env
+    marker = f"vpn-question-{uuid.uuid4().hex[:8]}"
+    message = activity(fake_microsoft, f"do I need the VPN? {marker}", tenant="some-other-tenant")
+    response = post(assistant, message, fake_microsoft.token())
+    assert response.status_code == 403
+    time.sleep(1)
+    assert fake_microsoft.replies_to(message["conversation"]["id"]) == []
+    logs = (assistant.workdir / "logs" / "rasa.log").read_text(errors="replace")
+    assert "tenant 'some-other-tenant' is not allowed" in logs
+    assert marker not in logs
 
 
 def test_malformed_activities_get_400(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
     assert post(assistant, "{not json", fake_microsoft.token()).status_code == 400
     assert post(assistant, ["a", "list"], fake_microsoft.token()).status_code == 400
     assert post(assistant, {"type": "message", "text": "hi"}, fake_microsoft.token()).status_code == 400
+    no_channel = {k: v for k, v in activity(fake_microsoft).items() if k != "channelId"}
+    assert post(assistant, no_channel, fake_microsoft.token()).status_code == 400
 
 
 def test_disallowed_service_url_gets_no_token(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
