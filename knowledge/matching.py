@@ -20,7 +20,10 @@ _TITLE_CUTOFF = 90.0
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5"}
 
 # "the district", "the city's": the employer named by its kind, matched against the employer's name.
-_EMPLOYER_KIND = re.compile(r"\bthe (district|city|county|college|university)\b")
+_KINDS = r"(district|city|county|college|university)"
+_EMPLOYER_KIND = re.compile(
+    rf"\bthe {_KINDS}\b|\b{_KINDS}(?: s)? (?:employees?|staff|workers?|jobs?|postings?|openings?|positions?)\b"
+)
 
 
 def _plain(text: str) -> str:
@@ -137,7 +140,7 @@ def postings_of_named_kind(text: str, postings: Sequence[Posting]) -> list[Posti
     A weak hint, for when no posting is named, on the page or under discussion: "is it in the
     city?" on one posting's page must not switch to another.
     """
-    kinds = set(_EMPLOYER_KIND.findall(_plain(text)))
+    kinds = {kind for match in _EMPLOYER_KIND.findall(_plain(text)) for kind in match if kind}
     if not kinds:
         return []
     return [p for p in postings if p.aliases and kinds & set(_plain_name(p.aliases[0]).split())]

@@ -147,3 +147,8 @@ def test_the_title_picks_among_one_employer_s_postings(
 def test_the_employer_alone_still_fits_all_its_postings(one_employer_many_titles: list[Posting]) -> None:
     assert set(ids("what's the deadline at LAUSD?", one_employer_many_titles)) == {LAUSD_ID, "lausd-payroll-technician"}
     assert postings_of_named_kind("is it in the city?", one_employer_many_titles)  # the kind alone never switches
+
+
+@pytest.mark.parametrize("text", ["do district employees get paid holidays?", "are city jobs remote?"])
+def test_the_employer_named_by_its_kind_before_a_noun(text: str, real_postings: list[Posting]) -> None:
+    assert len(postings_of_named_kind(text, real_postings)) == 1
