@@ -30,6 +30,7 @@ _LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Za-z /&-]{2,30}):\s+\S")
 KIND_PENALTY = {"who": 0.75}
 DEFAULT_KIND_PENALTY = 0.5
 UNLABELLED_MATCH_PENALTY = 0.7  # `Vacation: Full-time employees ...` does not answer "is it full time?"
+CONCEPT_BONUS = 0.2
 HEADING_WEIGHT = 0.6  # a term only the section heading holds counts for this much
 
 
@@ -172,7 +173,7 @@ class PostingIndex:
         for unit, similarity in zip(candidates, similarities, strict=True):
             coverage = self._unit_coverage(question_terms, weights, unit) if question_terms else 1.0
             factor = _kind_factor(question, unit) * _label_factor(question, unit) * _window_factor(question, unit)
-            score = coverage * factor
+            score = _concept_anchored(question, unit, coverage) * factor
             if score > 0:
                 hits.append(Hit(unit, round(score, 4), round(coverage, 4), round(similarity, 4)))
         hits.sort(key=lambda h: (h.score, len(h.unit.span), h.similarity), reverse=True)  # ties: more context
@@ -196,6 +197,14 @@ def _kind_factor(question: Question, unit: Unit) -> float:
     if not question.kinds or any(has_shape(unit.text, kind) for kind in question.kinds):
         return 1.0
     return min(KIND_PENALTY.get(kind, DEFAULT_KIND_PENALTY) for kind in question.kinds)
+
+
+def _concept_anchored(question: Question, unit: Unit, coverage: float) -> float:
+    """A sentence holding every subject (concept) the question names is surer than its words alone say."""
+    concepts = {t for t in question.terms if t.startswith("@")}
+    if concepts and concepts <= unit.terms | unit.heading_terms:
+        return coverage + CONCEPT_BONUS * (1 - coverage)
+    return coverage
 
 
 def _window_factor(question: Question, unit: Unit) -> float:

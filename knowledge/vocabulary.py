@@ -101,7 +101,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "vpn": ("vpn", "virtual private network", "globalprotect", "global protect"),
     "accommodation": ("accommodation", "accommodations", "disability", "disabilities", "disabled", "ada"),
     "background": (
-        "background check", "background", "fingerprint", "fingerprints", "fingerprinting", "live scan",
+        "background check", "background checks", "background screening", "background investigation",
+        "fingerprint", "fingerprints", "fingerprinting", "live scan",
         "credit check", "criminal record", "conviction", "felony",
     ),
     "drug": ("drug test", "drug testing", "drug screen", "drug screening", "drugs"),
