@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from bench.questions import NOT_STATED, normalize
+from bench.questions import NOT_STATED, normalize, page_metadata
 from tests.servers import Assistant
 
 LONGTAIL_FILE = Path(__file__).with_name("longtail.yml")
@@ -44,7 +44,7 @@ class LongtailQuestion:
     @property
     def page_metadata(self) -> dict[str, Any]:
         """What the careers page sends with the message: the posting, unless the text names it."""
-        return {} if self.named else {"posting_id": self.posting}
+        return page_metadata(self.posting, named=self.named)
 
 
 @lru_cache(maxsize=1)

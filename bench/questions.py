@@ -28,7 +28,7 @@ class Question:
     @property
     def page_metadata(self) -> dict[str, Any]:
         """What the careers page sends with the message: the posting, unless the text names it."""
-        return {} if self.named else {"posting_id": self.posting}
+        return page_metadata(self.posting, named=self.named)
 
     def is_answered_by(self, reply: str) -> bool:
         """True when `reply` holds every expected fact, or says the posting does not state the topic."""
@@ -36,6 +36,11 @@ class Question:
             return bool(NOT_STATED.search(reply))
         flat = normalize(reply)
         return all(normalize(fact) in flat for fact in self.expect)
+
+
+def page_metadata(posting: str, *, named: bool) -> dict[str, Any]:
+    """The careers page sends its posting with every message; a question that names one goes without."""
+    return {} if named else {"posting_id": posting}
 
 
 def normalize(text: str) -> str:

@@ -9,7 +9,7 @@ the second one?") are answered about the last reply, more specifically, never wi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -68,7 +68,6 @@ class Reply:
     subject: str = ""
     empty_heading: str | None = None
     understood: bool = True
-    hits: tuple[Hit, ...] = field(default=(), compare=False)
 
 
 @cache
@@ -117,9 +116,7 @@ def respond(
     found = _search_reply(question, index, context, context_terms, thresholds)
     if found is not None:
         return found
-    subject = " ".join(question.subject)
-    hits = tuple(index.search(question, context_terms=context_terms))
-    return Reply("", (), False, topic=topic, subject=subject, terms=question.terms, hits=hits)
+    return Reply("", (), False, topic=topic, subject=" ".join(question.subject), terms=question.terms)
 
 
 def _sends_topic(fit: _TopicFit, question: Question, confidence: float, thresholds: Thresholds) -> bool:
@@ -194,7 +191,7 @@ def _topic_reply(question: Question, index: PostingIndex, fit: _TopicFit, thresh
     if not hits or hits[0].score < thresholds.narrow_min_score:
         return _full(composed, topic, question)  # nothing narrower answers it: "how do I handle transcripts?"
     chosen = _best_of(hits, thresholds, fit.units)
-    reply = _from_units(chosen, topic=topic, question=question, hits=hits)
+    reply = _from_units(chosen, topic=topic, question=question)
     return replace(reply, whole=f"topic:{topic}") if len(chosen) < len(fit.units) else reply
 
 
@@ -224,7 +221,7 @@ def _search_reply(
     if not confident:
         return None
     chosen = _best_of(confident[:1] if follow_up else confident, thresholds, index.units)
-    reply = _from_units(chosen, topic=None, question=question, hits=hits)
+    reply = _from_units(chosen, topic=None, question=question)
     section_size = sum(1 for u in index.units if u.section == chosen[0].section)
     return replace(reply, whole=f"section:{chosen[0].section}") if section_size > len(chosen) else reply
 
@@ -296,7 +293,7 @@ def _full(composed: Answer, topic: str, question: Question | None = None) -> Rep
 
 
 def _from_units(
-    units: Sequence[Unit], *, topic: str | None, question: Question | None = None, hits: Sequence[Hit] = ()
+    units: Sequence[Unit], *, topic: str | None, question: Question | None = None
 ) -> Reply:
     sections = tuple(dict.fromkeys(u.section for u in units if u.section))
     return Reply(
@@ -306,7 +303,6 @@ def _from_units(
         topic=topic,
         items=tuple(u.text for u in units),
         terms=tuple(question.terms) if question else (),
-        hits=tuple(hits),
     )
 
 
