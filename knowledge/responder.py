@@ -109,7 +109,7 @@ def respond(
         fit = _TopicFit.of(question, posting, index, topic, today)
     if fit and _sends_topic(fit, question, confidence, thresholds):
         reply = _topic_reply(question, index, fit, thresholds)
-        if not (follow_up and reply.items == context.items):  # never the same paragraph again
+        if not (follow_up and any(item in reply.text for item in context.items)):  # never the same again
             return reply
     if not question.has_subject and not question.kinds and not context_terms:
         return Reply("", (), False, topic=topic, understood=False)

@@ -41,7 +41,7 @@ TOPIC_WORDS: dict[str, str] = {
         "deadline close closing closed due last day date dates filing period window submit submission application "
         "open opening still accepting accept extended extension long time left apply late when"
     ),
-    "vpn": "vpn globalprotect network remote home outside external employee install connect access offsite sign",
+    "vpn": "vpn globalprotect network outside external employee install connect access sign",
     "transcripts": (
         "transcripts foreign degree degrees evaluation evaluated upload diploma certification education verify "
         "abroad country report detailed"

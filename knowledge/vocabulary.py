@@ -40,6 +40,15 @@ BROAD_CUES = re.compile(
     re.IGNORECASE,
 )
 
+# Where applicants often studied abroad: a degree "from Mexico" is a foreign degree.
+COUNTRIES = (
+    "mexico", "el salvador", "guatemala", "honduras", "nicaragua", "cuba", "colombia", "peru", "ecuador",
+    "venezuela", "argentina", "chile", "brazil", "dominican republic", "philippines", "vietnam", "korea",
+    "china", "taiwan", "japan", "thailand", "cambodia", "indonesia", "india", "pakistan", "bangladesh",
+    "iran", "armenia", "russia", "ukraine", "israel", "lebanon", "egypt", "nigeria", "ethiopia", "canada",
+    "england", "uk", "germany", "france", "italy", "spain", "poland",
+)
+
 # Concepts: wordings that mean the same thing in applicants' questions and postings' text.
 # Phrases are matched before single words; every member is matched on whole words.
 CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -89,6 +98,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "foreign": (
         "foreign", "abroad", "overseas", "international", "another country", "other country",
         "outside the united states", "outside the us", "outside the u.s.", "outside of the us",
+        *COUNTRIES,
     ),
     "evaluation": ("evaluate", "evaluates", "evaluated", "evaluation", "evaluations", "evaluator", "evaluators"),
     "phone": ("phone", "phone number", "telephone", "call", "ring", "number to call"),

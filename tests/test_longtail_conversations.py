@@ -93,7 +93,11 @@ def test_a_question_outside_the_topics_gets_the_sentence_that_answers_it(helpbot
 
 @pytest.mark.parametrize(
     "question",
-    ["could I do this job remotely a couple of days a week?", "is the position represented by a union?"],
+    [
+        "could I do this job remotely a couple of days a week?",
+        "can I work from home?",
+        "is the position represented by a union?",
+    ],
 )
 def test_what_the_posting_does_not_say_is_declined_with_a_contact(helpbot: Assistant, question: str) -> None:
     reply = helpbot.reply(conversation(), question, LAUSD)
@@ -121,9 +125,13 @@ def test_a_narrow_question_gets_a_short_answer_and_the_whole_section_on_request(
     assert len(answer_text(whole)) > 2 * len(answer_text(text))
 
 
-def test_a_follow_up_is_answered_about_what_was_just_discussed(helpbot: Assistant) -> None:
+@pytest.mark.parametrize(
+    "opener",
+    ["I studied in Mexico, what do I do about my transcripts?", "my degree is from Peru, what about transcripts?"],
+)
+def test_a_follow_up_is_answered_about_what_was_just_discussed(helpbot: Assistant, opener: str) -> None:
     who = conversation()
-    first = helpbot.reply(who, "I studied in Mexico, what do I do about my transcripts?", LAUSD)
+    first = helpbot.reply(who, opener, LAUSD)
     assert "foreign transcripts" in first
     evaluators = helpbot.reply(who, "who evaluates them?", LAUSD)
     assert "ctc.ca.gov" in evaluators
