@@ -132,8 +132,10 @@ class PostingIndex:
         self.posting_id = posting.posting_id
         self.units = units_of(posting)
         self.windows = windows_of(self.units)
-        documents = [sorted(u.terms | u.heading_terms) or ["<empty>"] for u in self.units] or [["<empty>"]]
+        documents = [_document(u) for u in self.units] or [["<empty>"]]
         self._vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True).fit(documents)
+        self._candidates = [*self.units, *self.windows]
+        self._matrix = self._vectorizer.transform([_document(u) for u in self._candidates] or [["<empty>"]])
         counts = Counter(t for u in self.units for t in u.terms | u.heading_terms)
         self._count = len(self.units)
         self._document_frequency = counts
@@ -145,10 +147,11 @@ class PostingIndex:
 
     def coverage(self, question_terms: Sequence[str], held: frozenset[str], weights: dict[str, float]) -> float:
         """The IDF-weighted share of the question's terms that `held` contains."""
-        total = sum(self.idf(t) * weights.get(t, 1.0) for t in question_terms)
-        if not total:
-            return 0.0
-        return sum(self.idf(t) * weights.get(t, 1.0) for t in question_terms if t in held) / total
+        return _share(self._weighted(question_terms, weights), held)
+
+    def _weighted(self, question_terms: Sequence[str], weights: dict[str, float]) -> dict[str, float]:
+        """Each question term's IDF times its weight (context terms weigh less)."""
+        return {t: self.idf(t) * weights.get(t, 1.0) for t in question_terms}
 
     def search(
         self,
@@ -165,13 +168,14 @@ class PostingIndex:
         """
         question_terms = list(dict.fromkeys([*question.terms, *context_terms]))
         weights = {t: 0.2 for t in context_terms if t not in question.terms}
-        candidates = list(within) if within is not None else [*self.units, *self.windows]
+        candidates = list(within) if within is not None else self._candidates
         if not candidates or (not question_terms and not question.kinds):
             return []
-        similarities = self._similarities(question_terms, candidates)
+        similarities = self._similarities(question_terms, candidates, precomputed=within is None)
+        weighted = self._weighted(question_terms, weights)
         hits = []
         for unit, similarity in zip(candidates, similarities, strict=True):
-            coverage = self._unit_coverage(question_terms, weights, unit) if question_terms else 1.0
+            coverage = _unit_coverage(weighted, unit) if question_terms else 1.0
             factor = _kind_factor(question, unit) * _label_factor(question, unit) * _window_factor(question, unit)
             score = _concept_anchored(question, unit, coverage) * factor
             if score > 0:
@@ -179,17 +183,29 @@ class PostingIndex:
         hits.sort(key=lambda h: (h.score, len(h.unit.span), h.similarity), reverse=True)  # ties: more context
         return hits[:limit]
 
-    def _unit_coverage(self, question_terms: list[str], weights: dict[str, float], unit: Unit) -> float:
-        in_text = self.coverage(question_terms, unit.terms, weights)
-        in_heading = self.coverage([t for t in question_terms if t not in unit.terms], unit.heading_terms, weights)
-        return min(1.0, in_text + HEADING_WEIGHT * in_heading)
-
-    def _similarities(self, question_terms: list[str], candidates: Sequence[Unit]) -> list[float]:
+    def _similarities(self, question_terms: list[str], candidates: Sequence[Unit], *, precomputed: bool) -> list[float]:
+        """TF-IDF cosine of the question with each candidate (the index's own units are vectorised once)."""
         if not question_terms:
             return [0.0] * len(candidates)
-        documents = [sorted(u.terms | u.heading_terms) or ["<empty>"] for u in candidates]
-        scores = linear_kernel(self._vectorizer.transform([question_terms]), self._vectorizer.transform(documents))
-        return [float(s) for s in scores.ravel()]
+        matrix = self._matrix if precomputed else self._vectorizer.transform([_document(u) for u in candidates])
+        scores = linear_kernel(self._vectorizer.transform([question_terms]), matrix)
+        return [float(s) for s in scores.ravel()[: len(candidates)]]
+
+
+def _document(unit: Unit) -> list[str]:
+    return sorted(unit.terms | unit.heading_terms) or ["<empty>"]
+
+
+def _share(weighted: dict[str, float], held: frozenset[str]) -> float:
+    total = sum(weighted.values())
+    return sum(w for t, w in weighted.items() if t in held) / total if total else 0.0
+
+
+def _unit_coverage(weighted: dict[str, float], unit: Unit) -> float:
+    """The share of the question a unit's text holds, plus a part of what only its heading holds."""
+    in_text = _share(weighted, unit.terms)
+    in_heading = _share({t: w for t, w in weighted.items() if t not in unit.terms}, unit.heading_terms)
+    return min(1.0, in_text + HEADING_WEIGHT * in_heading)
 
 
 def _kind_factor(question: Question, unit: Unit) -> float:
