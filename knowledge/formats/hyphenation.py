@@ -70,6 +70,8 @@ class Vocabulary:
             return head[:-1] + right.lstrip()
         if not head.endswith("-") or not right[:1].isalpha():
             return f"{head} {right.lstrip()}"
+        if re.search(r"(?:://|www\.|@|/)\S*-$", head):
+            return head + right.lstrip()  # an address broken at one of its own hyphens
         before = re.search(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$", head)
         after = re.match(r"[A-Za-z]+", right)
         if before is None or after is None:

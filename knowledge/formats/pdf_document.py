@@ -39,10 +39,11 @@ def read_pdf(data: bytes) -> PostingSource:
         what = "scanned pages or images" if images else "no text"
         raise UnreadablePosting(f"no text layer ({what}): OCR it first")
     kept = drop_running_lines(pages, heights)
+    right = max((row[-1].x1 for rows in kept for row in rows), default=0.0)
     lines: list[Line] = []
-    for number, (rows, page_shapes) in enumerate(zip(kept, shapes, strict=False), start=1):
+    for number, (rows, page_shapes) in enumerate(zip(kept, shapes, strict=True), start=1):
         if rows:
-            lines.extend(page_lines(rows, number, page_shapes))
+            lines.extend(page_lines(rows, number, page_shapes, right))
     return PostingSource(text=render(pdf_blocks(lines)), format_name="PDF", pages=len(pages))
 
 

@@ -93,23 +93,25 @@ def row_text(row: Sequence[Glyph]) -> str:
 
 
 def page_lines(
-    rows: Sequence[Sequence[Glyph]], page: int, shapes: Sequence[tuple[float, float, float, float]]
+    rows: Sequence[Sequence[Glyph]], page: int, shapes: Sequence[tuple[float, float, float, float]], right: float
 ) -> list[Line]:
-    """A page's lines in reading order: columns found from the gutters between them."""
+    """A page's lines in reading order: columns found from the gutters between them. `right` is where
+    the document's longest lines end."""
     gutters = _gutters(rows)
+    edges = [start for start, _ in gutters] + [right]  # where each column's full lines end
     lines: list[Line] = []
     band: dict[int, list[list[Glyph]]] = {}
 
     def flush_band() -> None:
         for column in sorted(band):
-            lines.extend(_lines(band[column], page, column, shapes))
+            lines.extend(_lines(band[column], page, column, shapes, edges[column]))
         band.clear()
 
     for row in rows:
         pieces = _split(row, gutters)
         if pieces is None:  # the row crosses a gutter: a full-width line between column bands
             flush_band()
-            lines.extend(_lines([list(row)], page, -1, shapes))
+            lines.extend(_lines([list(row)], page, -1, shapes, right))
             continue
         for column, piece in pieces.items():
             band.setdefault(column, []).append(piece)
@@ -130,7 +132,7 @@ def _covered(row: Sequence[Glyph]) -> list[tuple[float, float]]:
 
 def _gutters(rows: Sequence[Sequence[Glyph]]) -> list[tuple[float, float]]:
     """Vertical strips between columns: wide, crossed by almost no row, with text on both sides."""
-    if len(rows) < 6:
+    if len(rows) < 4:
         return []
     left = min(row[0].x0 for row in rows)
     right = max(row[-1].x1 for row in rows)
@@ -168,10 +170,11 @@ def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
 
 
 def _text_on_both_sides(rows: Sequence[Sequence[Glyph]], gutter: tuple[float, float]) -> bool:
-    """Columns, not ragged lines: at least three rows wholly on each side of the gutter."""
-    before = sum(1 for row in rows if all(g.x1 <= gutter[0] for g in row))
-    after = sum(1 for row in rows if all(g.x0 >= gutter[1] for g in row))
-    return before >= 3 and after >= 3
+    """Columns, not ragged lines: rows that keep clear of the gutter have text on both of its sides."""
+    clear = [row for row in rows if not any(x0 < gutter[1] and x1 > gutter[0] for x0, x1 in _covered(row))]
+    before = sum(1 for row in clear if any(g.x1 <= gutter[0] for g in row))
+    after = sum(1 for row in clear if any(g.x0 >= gutter[1] for g in row))
+    return before >= 2 and after >= 2
 
 
 def _split(row: Sequence[Glyph], gutters: Sequence[tuple[float, float]]) -> dict[int, list[Glyph]] | None:
@@ -187,9 +190,12 @@ def _split(row: Sequence[Glyph], gutters: Sequence[tuple[float, float]]) -> dict
 
 
 def _lines(
-    rows: Sequence[Sequence[Glyph]], page: int, column: int, shapes: Sequence[tuple[float, float, float, float]]
+    rows: Sequence[Sequence[Glyph]],
+    page: int,
+    column: int,
+    shapes: Sequence[tuple[float, float, float, float]],
+    right_edge: float,
 ) -> list[Line]:
-    right_edge = max(row[-1].x1 for row in rows)
     lines: list[Line] = []
     for row in rows:
         text, first_word_width = _text_of(row)
