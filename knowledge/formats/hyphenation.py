@@ -68,7 +68,7 @@ class Vocabulary:
         head = left.rstrip()
         if head.endswith(DISCRETIONARY):
             return head[:-1] + right.lstrip()
-        if not head.endswith("-") or not right[:1].isalpha():
+        if not head.endswith("-") or head.endswith(" -") or not right[:1].isalpha():
             return f"{head} {right.lstrip()}"
         if re.search(r"(?:://|www\.|@|/)\S*-$", head):
             return head + right.lstrip()  # an address broken at one of its own hyphens

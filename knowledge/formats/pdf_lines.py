@@ -6,6 +6,7 @@ section across both columns) between them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -49,6 +50,7 @@ class Line:
     bold: bool
     first_word_width: float
     right_edge: float  # where lines of its column end when they are full
+    justified: bool  # whether its column's full lines are stretched to `right_edge`
     page: int
     column: int  # -1 for a full-width line
     marker: bool = False  # a bullet drawn as a shape just left of it
@@ -98,7 +100,7 @@ def page_lines(
     """A page's lines in reading order: columns found from the gutters between them. `right` is where
     the document's longest lines end."""
     gutters = _gutters(rows)
-    edges = [start for start, _ in gutters] + [right]  # where each column's full lines end
+    edges = _column_edges(rows, gutters, right)
     lines: list[Line] = []
     band: dict[int, list[list[Glyph]]] = {}
 
@@ -117,6 +119,27 @@ def page_lines(
             band.setdefault(column, []).append(piece)
     flush_band()
     return lines
+
+
+def _column_edges(rows: Sequence[Sequence[Glyph]], gutters: Sequence[tuple[float, float]], right: float) -> list[float]:
+    """Where each column's full lines end (`right` for the last column): the x at which most of its
+    lines end when its text is justified, else its rightmost glyph."""
+    edges: list[float] = []
+    for start, _ in gutters:
+        ends = [
+            max(g.x1 for g in row if g.x1 <= start)
+            for row in rows
+            if any(g.x1 <= start and (not edges or g.x0 >= edges[-1]) for g in row)
+        ]
+        edges.append(_common_end(ends) if ends else start)
+    return [*edges, right]
+
+
+def _common_end(ends: Sequence[float]) -> float:
+    farthest = max(ends)
+    counts = Counter(round(end) for end in ends if end >= farthest - 0.1 * farthest)
+    value, count = counts.most_common(1)[0]
+    return max(e for e in ends if round(e) == value) if count >= 3 else farthest
 
 
 def _covered(row: Sequence[Glyph]) -> list[tuple[float, float]]:
@@ -196,6 +219,7 @@ def _lines(
     shapes: Sequence[tuple[float, float, float, float]],
     right_edge: float,
 ) -> list[Line]:
+    justified = _is_justified(rows, right_edge)
     lines: list[Line] = []
     for row in rows:
         text, first_word_width = _text_of(row)
@@ -212,12 +236,21 @@ def _lines(
                 bold=all(g.bold for g in row if g.text.isalnum()) and any(g.text.isalnum() for g in row),
                 first_word_width=first_word_width,
                 right_edge=right_edge,
+                justified=justified,
                 page=page,
                 column=column,
                 marker=_has_marker(x0, top, bottom, size, shapes),
             )
         )
     return lines
+
+
+def _is_justified(rows: Sequence[Sequence[Glyph]], right_edge: float) -> bool:
+    """Most of the column's long lines end exactly at its right edge."""
+    left = min(row[0].x0 for row in rows)
+    long = [row for row in rows if row[-1].x1 - row[0].x0 > 0.6 * (right_edge - left)]
+    at_edge = sum(1 for row in long if row[-1].x1 >= right_edge - 1.0)
+    return len(long) >= 3 and at_edge >= 0.7 * len(long)
 
 
 def _text_of(row: Sequence[Glyph]) -> tuple[str, float]:

@@ -1,6 +1,6 @@
-"""Running headers and footers of a PDF: rows in the top or bottom margin that repeat on the pages
-(page numbers counted alike), lone page numbers, and the small print above or below all of a page's
-text (a one-page bulletin's header). They are not part of the posting's text."""
+"""Running headers and footers of a PDF. Page furniture sits at the very top or bottom of a page, set
+apart from the text by more than a paragraph's spacing; of those rows, the ones that repeat on the
+pages (page numbers counted alike), lone page numbers and small print are left out of the posting."""
 
 from __future__ import annotations
 
@@ -13,22 +13,24 @@ from knowledge.formats.pdf_lines import Glyph, row_text
 
 Row = list[Glyph]
 _ZONE = 0.15  # the top and bottom share of a page where running headers and footers sit
-_SMALL = 0.8  # print this much smaller than the body text is page furniture when it is outermost
+_APART = 1.5  # furniture is set apart from the text by this many body-text sizes, or more
+_SMALL = 0.8  # print this much smaller than the body text
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#+(?:\s*(?:of|/)\s*#+)?$|^[-–—]\s*#+\s*[-–—]$", re.IGNORECASE)
 
 
 def drop_running_lines(pages: Sequence[Sequence[Row]], heights: Sequence[float]) -> list[list[Row]]:
     """Each page's rows without its running header and footer rows."""
-    repeated = _repeated_signatures(pages, heights)
     body = _body_size(pages)
+    furniture = [_furniture(rows, height, body) for rows, height in zip(pages, heights, strict=True)]
+    repeated = _repeated(furniture) if len(pages) > 1 else set()
     kept: list[list[Row]] = []
-    for rows, height in zip(pages, heights, strict=True):
-        rows = [
-            row
-            for row in rows
-            if not (_in_margin(row, height) and (_signature(row) in repeated or _is_page_number(row)))
-        ]
-        kept.append(_without_outer_small_print(rows, height, body))
+    for rows, candidates in zip(pages, furniture, strict=True):
+        dropped = {
+            id(row)
+            for row in candidates
+            if _signature(row) in repeated or _PAGE_NUMBER.match(_signature(row)) or _size(row) < _SMALL * body
+        }
+        kept.append([row for row in rows if id(row) not in dropped])
     return kept
 
 
@@ -37,16 +39,27 @@ def _body_size(pages: Sequence[Sequence[Row]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _without_outer_small_print(rows: list[Row], height: float, body: float) -> list[Row]:
-    def small(row: Row) -> bool:
-        return _in_margin(row, height) and median(g.size for g in row) < _SMALL * body
+def _size(row: Row) -> float:
+    return median(g.size for g in row)
 
-    start, end = 0, len(rows)
-    while start < end and small(rows[start]):
-        start += 1
-    while end > start and small(rows[end - 1]):
-        end -= 1
-    return rows[start:end]
+
+def _furniture(rows: Sequence[Row], height: float, body: float) -> list[Row]:
+    """The rows at the top and bottom of a page set apart from its text (candidates for furniture)."""
+    found: list[Row] = []
+    top_rows = list(rows)
+    for i, row in enumerate(top_rows[:-1]):
+        if max(g.bottom for g in row) > _ZONE * height:
+            break
+        if min(g.top for g in top_rows[i + 1]) - max(g.bottom for g in row) >= _APART * body:
+            found.extend(top_rows[: i + 1])
+    bottom_rows = list(reversed(rows))
+    for i, row in enumerate(bottom_rows[:-1]):
+        if min(g.top for g in row) < (1 - _ZONE) * height:
+            break
+        if min(g.top for g in row) - max(g.bottom for g in bottom_rows[i + 1]) >= _APART * body:
+            found.extend(bottom_rows[: i + 1])
+    unique: dict[int, Row] = {id(row): row for row in found}
+    return list(unique.values())
 
 
 def _signature(row: Row) -> str:
@@ -54,20 +67,9 @@ def _signature(row: Row) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", row_text(row))).strip().lower()
 
 
-def _in_margin(row: Row, height: float) -> bool:
-    top, bottom = min(g.top for g in row), max(g.bottom for g in row)
-    return bottom <= _ZONE * height or top >= (1 - _ZONE) * height
-
-
-def _is_page_number(row: Row) -> bool:
-    return bool(_PAGE_NUMBER.match(_signature(row)))
-
-
-def _repeated_signatures(pages: Sequence[Sequence[Row]], heights: Sequence[float]) -> set[str]:
-    if len(pages) < 2:
-        return set()
+def _repeated(furniture: Sequence[Sequence[Row]]) -> set[str]:
     counts: Counter[str] = Counter()
-    for rows, height in zip(pages, heights, strict=True):
-        counts.update({_signature(row) for row in rows if _in_margin(row, height)})
-    needed = max(2, (len(pages) + 1) // 2)
+    for rows in furniture:
+        counts.update({_signature(row) for row in rows})
+    needed = max(2, (len(furniture) + 1) // 2)
     return {signature for signature, count in counts.items() if count >= needed}

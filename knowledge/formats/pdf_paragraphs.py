@@ -14,7 +14,7 @@ from knowledge.formats.blocks import HEADING, ITEM, PARAGRAPH, Block, strip_bull
 from knowledge.formats.hyphenation import DISCRETIONARY, Vocabulary
 from knowledge.formats.pdf_lines import Line
 
-_BULLET_START = re.compile(r"^[-–•●○◦▪▫■□►▸‣⁃∙·*\uf0b7\uf0a7\uf076\uf0d8\uf0fc](?:\s|(?=[A-Za-z]))")
+_BULLET_START = re.compile(r"^(?:[-–•●○◦▪▫■□►▸‣⁃∙·*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s|[•●○◦▪■►▸\uf0b7\uf0a7](?=\S))")
 _ENUMERATOR = re.compile(r"^(\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(?=\S)")
 _HEADING_SIZE = 1.15  # a line this much larger than the body text is a heading
 _HYPHENS = ("-", *DISCRETIONARY)
@@ -93,6 +93,8 @@ def _wrapped(previous: Line, line: Line) -> bool:
     """Whether `previous` ended only because `line`'s first word did not fit on it."""
     if previous.text.endswith(_HYPHENS) and line.text[:1].islower():
         return True
+    if previous.justified:  # a stretched line was wrapped; a paragraph's last line is not stretched
+        return previous.x1 >= previous.right_edge - 1.0
     space = 0.25 * line.size
     return previous.x1 + space + line.first_word_width > previous.right_edge - 0.5
 
