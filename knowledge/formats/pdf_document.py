@@ -30,9 +30,9 @@ def read_pdf(data: bytes) -> PostingSource:
             pages, heights, shapes, images = _read_pages(data)
         except UnreadablePosting:
             raise
-        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-            raise UnreadablePosting("the PDF is encrypted (password-protected): save an unprotected copy") from exc
         except Exception as exc:  # pdfminer raises many kinds of error on a damaged file
+            if _needs_password(exc):
+                raise UnreadablePosting("the PDF is encrypted (password-protected): save an unprotected copy") from exc
             raise UnreadablePosting("the PDF is damaged and cannot be read") from exc
     letters = sum(1 for rows in pages for row in rows for g in row if g.text.isalpha())
     if letters < _MIN_LETTERS:
@@ -48,6 +48,12 @@ def read_pdf(data: bytes) -> PostingSource:
 
 
 Shape = tuple[float, float, float, float]
+
+
+def _needs_password(exc: BaseException) -> bool:
+    """Whether the error (or the pdfminer error pdfplumber wraps in it) is about encryption."""
+    causes = [exc, *exc.args, exc.__cause__, exc.__context__]
+    return any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes)
 
 
 def _read_pages(data: bytes) -> tuple[list[list[list[Glyph]]], list[float], list[list[Shape]], int]:

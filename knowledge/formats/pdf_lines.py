@@ -18,6 +18,7 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold|,b$", re.IGNORECASE)
 _SPACE_SHARE = 0.12  # a gap wider than this share of the font size separates two words
 _TAB_SHARE = 1.5  # a gap wider than this share of the font size is a tab stop (a label and its value)
 _MIN_GUTTER = 8.0  # points
+_MIN_COLUMN = 0.28  # a column is at least this share of the text's width (narrower: a table's labels)
 
 
 @dataclass(frozen=True)
@@ -170,11 +171,8 @@ def _gutters(rows: Sequence[Sequence[Glyph]]) -> list[tuple[float, float]]:
     for start, end in _runs([count <= allowed for count in counts]):
         lowest = min(counts[start:end])  # the clearest strip of the run
         for low_start, low_end in _runs([count == lowest for count in counts[start:end]]):
-            if (
-                low_end - low_start >= _MIN_GUTTER
-                and 0.15 * width < start + low_start
-                and start + low_end < 0.85 * width
-            ):
+            narrow_sides = start + low_start < _MIN_COLUMN * width or start + low_end > (1 - _MIN_COLUMN) * width
+            if low_end - low_start >= _MIN_GUTTER and not narrow_sides:
                 gutters.append((left + start + low_start, left + start + low_end))
     return [g for g in gutters if _text_on_both_sides(rows, g)]
 

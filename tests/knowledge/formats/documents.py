@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -20,16 +21,16 @@ from playwright.sync_api import Browser, sync_playwright
 from pypdf import PdfReader, PdfWriter
 
 from knowledge.sections import is_heading, key_value
-from tests.knowledge.formats.postings import Piece, TestPosting
+from tests.knowledge.formats.postings import Piece, SamplePosting
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("HELPBOT_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
 # --- text ---------------------------------------------------------------------------------------
 
 
-def as_text(posting: TestPosting) -> str:
+def as_text(posting: SamplePosting) -> str:
     """The posting as a `.txt` file, the way the project's text postings are written."""
     lines: list[str] = []
     number = 0
@@ -120,7 +121,7 @@ def _facts_box(fields: Sequence[Piece], style: str) -> str:
     return f'<div class="job-facts">{rows}</div>'
 
 
-def job_board_page(posting: TestPosting, *, facts: str = "terms", site: str = "http://127.0.0.1:9") -> bytes:
+def job_board_page(posting: SamplePosting, *, facts: str = "terms", site: str = "http://127.0.0.1:9") -> bytes:
     """The posting as a careers site shows it: navigation, sign-in, a cookie banner, breadcrumbs,
     share links, similar jobs and a footer around it, and scripts, a tracking image, a style sheet and a
     frame that a browser would load from `site`."""
@@ -226,7 +227,7 @@ class PdfPrinter:
         finally:
             page.close()
 
-    def bulletin(self, posting: TestPosting, *, facts: str = "plain") -> bytes:
+    def bulletin(self, posting: SamplePosting, *, facts: str = "plain") -> bytes:
         """The posting as a PDF bulletin with the employer's running header and footer."""
         organisation = next((p[2] for p in posting.pieces if p[0] == "field" and p[1] == "Company"), "Human Resources")
         return self.print(
@@ -250,8 +251,6 @@ class PdfPrinter:
 @contextmanager
 def pdf_printer() -> Iterator[PdfPrinter]:
     """A running headless Chromium for printing test PDFs."""
-    if not CHROMIUM.exists():
-        raise RuntimeError(f"no Chromium at {CHROMIUM}: `make browser` installs Debian's chromium")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
@@ -272,7 +271,7 @@ def encrypted(pdf: bytes, *, user_password: str, owner_password: str = "owner-se
 # --- Word ---------------------------------------------------------------------------------------
 
 
-def word_document(posting: TestPosting, *, facts: str = "paragraphs", bold_headings: bool = False) -> bytes:
+def word_document(posting: SamplePosting, *, facts: str = "paragraphs", bold_headings: bool = False) -> bytes:
     """The posting as a .docx written with python-docx: Title and Heading styles (or bold lines),
     list styles, fields as paragraphs, tab stops or a two-column table, and a page header and footer."""
     document = docx.Document()

@@ -10,7 +10,7 @@ Piece = tuple[str, ...]  # ("title", text) ("field", label, value) ("heading", t
 
 
 @dataclass(frozen=True)
-class TestPosting:
+class SamplePosting:
     posting_id: str
     pieces: tuple[Piece, ...]
 
@@ -19,7 +19,7 @@ class TestPosting:
         return next(p[1] for p in self.pieces if p[0] == "title")
 
 
-FRESNO_PAYROLL = TestPosting(
+FRESNO_PAYROLL = SamplePosting(
     "fresno-usd-payroll-specialist",
     (
         ("title", "Payroll Specialist"),
@@ -117,7 +117,7 @@ FRESNO_PAYROLL = TestPosting(
     ),
 )
 
-SONOMA_ELIGIBILITY = TestPosting(
+SONOMA_ELIGIBILITY = SamplePosting(
     "sonoma-county-eligibility-worker",
     (
         ("title", "County of Sonoma"),
@@ -188,7 +188,7 @@ SONOMA_ELIGIBILITY = TestPosting(
     ),
 )
 
-TACOMA_CLERK = TestPosting(
+TACOMA_CLERK = SamplePosting(
     "tacoma-water-customer-service-clerk",
     (
         ("title", "Customer Service Clerk"),
