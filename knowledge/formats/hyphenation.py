@@ -68,8 +68,10 @@ class Vocabulary:
         head = left.rstrip()
         if head.endswith(DISCRETIONARY):
             return head[:-1] + right.lstrip()
-        if not head.endswith("-") or head.endswith(" -") or not right[:1].isalpha():
+        if not head.endswith("-") or head.endswith(" -"):
             return f"{head} {right.lstrip()}"
+        if not right[:1].isalpha():
+            return head + right.lstrip()  # `COVID-` + `19`, `2025-` + `2026`
         if re.search(r"(?:://|www\.|@|/)\S*-$", head):
             return head + right.lstrip()  # an address broken at one of its own hyphens
         before = re.search(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$", head)
