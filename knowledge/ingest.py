@@ -120,11 +120,12 @@ def ingest_folder(folder: Path, *, engine: Engine | None = None, max_bytes: int 
         ingested.append(_summary(posting, source))
     kept = sorted(set(refused) & posting_ids(engine=engine))
     revision = replace_postings(parsed, keep=kept, engine=engine)
-    errors = dict.fromkeys(
-        f"{message} (its earlier version stays in the knowledge base)" if posting_id in kept else message
-        for posting_id, message in sorted(refused.items(), key=lambda item: item[1])
+    with_earlier_version = {message for posting_id, message in refused.items() if posting_id in kept}
+    errors = tuple(
+        f"{message} (its earlier version stays in the knowledge base)" if message in with_earlier_version else message
+        for message in sorted(set(refused.values()))
     )
-    return IngestReport(tuple(ingested), tuple(errors), revision, tuple(kept))
+    return IngestReport(tuple(ingested), errors, revision, tuple(kept))
 
 
 def _summary(posting: Posting, source: PostingSource) -> IngestedPosting:

@@ -26,7 +26,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
-_KINDS = {PDF: "a PDF document", DOCX: "a Word (.docx) document", HTML: "an HTML page", TEXT: "a text file"}
+_KINDS = {PDF: "a PDF document", DOCX: "a Word document", HTML: "an HTML page", TEXT: "a text file"}
 
 
 def sniff(data: bytes) -> tuple[str | None, str]:

@@ -86,7 +86,9 @@ def _linked(text: str) -> str:
     return "".join(out)
 
 
-def _body_html(pieces: Sequence[Piece], *, facts: str, sub_headings: Sequence[str] = ("Education", "Experience")) -> str:
+def _body_html(
+    pieces: Sequence[Piece], *, facts: str, sub_headings: Sequence[str] = ("Education", "Experience")
+) -> str:
     html: list[str] = []
     for kind, group in groupby(pieces, key=lambda p: p[0]):
         items = list(group)
@@ -95,7 +97,10 @@ def _body_html(pieces: Sequence[Piece], *, facts: str, sub_headings: Sequence[st
         elif kind == "field":
             html.append(_facts_box(items, facts))
         elif kind == "heading":
-            html.extend(f"<h{3 if p[1] in sub_headings else 2}>{escape(p[1])}</h{3 if p[1] in sub_headings else 2}>" for p in items)
+            html.extend(
+                f"<h{3 if p[1] in sub_headings else 2}>{escape(p[1])}</h{3 if p[1] in sub_headings else 2}>"
+                for p in items
+            )
         elif kind in ("li", "ol"):
             tag = "ul" if kind == "li" else "ol"
             html.append(f"<{tag}>" + "".join(f"<li>{_linked(p[1])}</li>" for p in items) + f"</{tag}>")
@@ -167,6 +172,7 @@ def job_board_page(posting: SamplePosting, *, facts: str = "terms", site: str = 
 
 def _soft_hyphens(text: str) -> str:
     """Escaped text where long words may break at a line end (a soft hyphen in the middle)."""
+
     def breakable(match: re.Match[str]) -> str:
         word = match.group(0)
         return word[:5] + "&shy;" + word[5:] if len(word) >= 11 and word.isalpha() else word
@@ -245,7 +251,9 @@ class PdfPrinter:
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
-        return self.print(f'<html><body style="margin:0"><img src="data:image/png;base64,{data}" width="700"></body></html>')
+        return self.print(
+            f'<html><body style="margin:0"><img src="data:image/png;base64,{data}" width="700"></body></html>'
+        )
 
 
 @contextmanager

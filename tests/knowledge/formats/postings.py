@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-Piece = tuple[str, ...]  # ("title", text) ("field", label, value) ("heading", text) ("p", text) ("li", text) ("ol", text)
+Piece = tuple[
+    str, ...
+]  # ("title", text) ("field", label, value) ("heading", text) ("p", text) ("li", text) ("ol", text)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -15,9 +16,9 @@ from tests.knowledge.formats.postings import FRESNO_PAYROLL, SONOMA_ELIGIBILITY,
 
 
 class _Recorder(BaseHTTPRequestHandler):
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+    def do_GET(self) -> None:
         _Recorder.requests.append(self.path)
         self.send_response(200)
         self.end_headers()
@@ -86,14 +87,14 @@ def test_headings_lists_and_ordered_lists_keep_their_shape() -> None:
 
 def test_links_whose_text_hides_the_address_show_it() -> None:
     page = (
-        "<main><h1>Park Ranger</h1><p>Company: City of Ojai</p>"
-        '<p>For questions, <a href="mailto:rangers@ojai.example.org">email the recruiter</a> or '
-        '<a href="tel:+1-805-555-0199">call us</a>. Read the '
-        '<a href="https://ojai.example.org/benefits">benefits guide</a> and '
-        '<a href="/jobs/17/apply">apply on line</a>. Visit '
-        '<a href="https://ojai.example.org/parks">https://ojai.example.org/parks</a>.</p>'
-        "<p>Rangers patrol the city's parks and trails, answer visitors' questions, and report hazards.</p></main>"
-    ).encode()
+        b"<main><h1>Park Ranger</h1><p>Company: City of Ojai</p>"
+        b'<p>For questions, <a href="mailto:rangers@ojai.example.org">email the recruiter</a> or '
+        b'<a href="tel:+1-805-555-0199">call us</a>. Read the '
+        b'<a href="https://ojai.example.org/benefits">benefits guide</a> and '
+        b'<a href="/jobs/17/apply">apply on line</a>. Visit '
+        b'<a href="https://ojai.example.org/parks">https://ojai.example.org/parks</a>.</p>'
+        b"<p>Rangers patrol the city's parks and trails, answer visitors' questions, and report hazards.</p></main>"
+    )
     text = read_html(page).text
     assert "email the recruiter (rangers@ojai.example.org)" in text
     assert "call us (+1-805-555-0199)" in text
@@ -104,12 +105,12 @@ def test_links_whose_text_hides_the_address_show_it() -> None:
 
 def test_a_bold_line_of_its_own_is_a_heading() -> None:
     page = (
-        "<html><body><main><h1>Animal Care Attendant</h1><p>Company: County of Marin</p>"
-        "<p><strong>What you will do</strong></p><p>Feed and care for the animals at the county shelter.</p>"
-        "<p><b>Salary:</b> $22.00 - $27.50 Hourly</p>"
-        "<p>The shelter is open every day of the year, and attendants work weekends in rotation.</p>"
-        "</main></body></html>"
-    ).encode()
+        b"<html><body><main><h1>Animal Care Attendant</h1><p>Company: County of Marin</p>"
+        b"<p><strong>What you will do</strong></p><p>Feed and care for the animals at the county shelter.</p>"
+        b"<p><b>Salary:</b> $22.00 - $27.50 Hourly</p>"
+        b"<p>The shelter is open every day of the year, and attendants work weekends in rotation.</p>"
+        b"</main></body></html>"
+    )
     text = read_html(page).text
     assert "WHAT YOU WILL DO\nFeed and care" in text
     assert "Salary: $22.00 - $27.50 Hourly" in text
@@ -136,7 +137,9 @@ def test_a_page_with_no_posting_is_refused() -> None:
 
 
 def test_a_list_of_jobs_is_no_posting() -> None:
-    links = "".join(f"<li><a href='/jobs/{n}'>Maintenance Worker {n} — Public Works — Full time</a></li>" for n in range(30))
+    links = "".join(
+        f"<li><a href='/jobs/{n}'>Maintenance Worker {n} — Public Works — Full time</a></li>" for n in range(30)
+    )
     page = f"<html><body><main><h1>Current openings</h1><ul>{links}</ul></main></body></html>".encode()
     with pytest.raises(UnreadablePosting, match="mostly links"):
         read_html(page)

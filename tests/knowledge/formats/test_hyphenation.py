@@ -23,7 +23,11 @@ LINES = [
         ("a well-", "qualified candidate", "a well-qualified candidate"),  # `well` starts compounds
         ("the appli-", "cation form", "the application form"),
         ("state-of-the-", "art systems", "state-of-the-art systems"),
-        ("see https://example.org/foreign-", "transcript-evaluation", "see https://example.org/foreign-transcript-evaluation"),
+        (
+            "see https://example.org/foreign-",
+            "transcript-evaluation",
+            "see https://example.org/foreign-transcript-evaluation",
+        ),
         ("COVID-", "19 vaccination", "COVID-19 vaccination"),
         ("Non-", "Exempt", "Non-Exempt"),
         ("Technology -", "Applying it", "Technology - Applying it"),

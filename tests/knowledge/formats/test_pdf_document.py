@@ -31,7 +31,9 @@ def test_running_header_and_footer_are_left_out(fresno_pdf: bytes) -> None:
 
 def test_columns_are_read_left_then_right(fresno_pdf: bytes) -> None:
     lines = read_pdf(fresno_pdf).text.split("\n")
-    order = [lines.index(h) for h in ("ABOUT THE POSITION", "JOB DUTIES", "MINIMUM REQUIREMENTS", "Experience", "BENEFITS")]
+    order = [
+        lines.index(h) for h in ("ABOUT THE POSITION", "JOB DUTIES", "MINIMUM REQUIREMENTS", "Experience", "BENEFITS")
+    ]
     assert order == sorted(order)
 
 

@@ -56,7 +56,9 @@ def _document(printer: PdfPrinter, posting: SamplePosting, kind: str, layout: tu
 def test_each_format_gives_the_facts_of_the_text(printer: PdfPrinter, layout: tuple[Any, ...], kind: str) -> None:
     posting: SamplePosting = layout[0]
     expected = parse_posting(as_text(posting), posting.posting_id)
-    source = read_posting_bytes(f"{posting.posting_id}.{kind}", _document(printer, posting, kind, layout), max_bytes=LIMIT)
+    source = read_posting_bytes(
+        f"{posting.posting_id}.{kind}", _document(printer, posting, kind, layout), max_bytes=LIMIT
+    )
     parsed = parse_posting(source.text, posting.posting_id)
     assert facts_of(parsed) == facts_of(expected)
     assert parsed == expected  # down to every section's text

@@ -65,9 +65,10 @@ def test_a_damaged_word_file_is_refused() -> None:
 
 def test_a_word_file_that_unpacks_to_far_too_much_is_refused() -> None:
     bomb = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(word_document(TACOMA_CLERK))) as source, zipfile.ZipFile(
-        bomb, "w", zipfile.ZIP_DEFLATED
-    ) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(word_document(TACOMA_CLERK))) as source,
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             target.writestr(item, source.read(item))
         target.writestr("word/media/padding.bin", bytes(30 * 1024 * 1024))
