@@ -100,6 +100,7 @@ def respond(
     of fact that the answer lacks.
     """
     question = analyse(text, posting)
+    question = replace(question, terms=index.align(question))
     if context.items and question.ordinal and (question.refers_back or not question.terms):
         return _nth_item(context, question.ordinal)
     follow_up = bool(context.terms) and (question.refers_back or not question.terms)
