@@ -32,6 +32,8 @@ DEFAULT_KIND_PENALTY = 0.5
 UNLABELLED_MATCH_PENALTY = 0.7  # `Vacation: Full-time employees ...` does not answer "is it full time?"
 CONCEPT_BONUS = 0.2
 _SHARED_PREFIX = 7  # `considered` and `consideration` are one word; `competitive` and `competency` are not
+COMMON_SHARE = 0.12  # a term in more of the posting's sentences than this narrows nothing down ...
+COMMON_MIN_SENTENCES = 4  # ... nor one in more than this many
 HEADING_WEIGHT = 0.6  # a term only the section heading holds counts for this much
 
 
@@ -155,6 +157,10 @@ class PostingIndex:
             return None
         prefix = word[:_SHARED_PREFIX]
         return min((s for w, s in self._surface.items() if w.startswith(prefix)), default=None)
+
+    def is_common(self, term: str) -> bool:
+        """Whether the posting uses a term in many of its sentences (`application` in an application guide)."""
+        return self._document_frequency.get(term, 0) > max(COMMON_MIN_SENTENCES, COMMON_SHARE * self._count)
 
     def idf(self, term: str) -> float:
         """How rare a term is in this posting; a term it never uses weighs the most."""
