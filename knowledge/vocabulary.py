@@ -228,18 +228,32 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
-def _phrase_pattern(members: tuple[str, ...]) -> re.Pattern[str]:
-    forms = sorted({" ".join(words(m)) for m in members}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms if f) + r")\b")
+def _alternatives(forms: set[str]) -> re.Pattern[str] | None:
+    ordered = sorted((f for f in forms if f), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in ordered) + r")\b") if ordered else None
 
 
-_CONCEPT_PATTERNS = {name: _phrase_pattern(members) for name, members in CONCEPTS.items()}
+def _phrase_patterns(members: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A concept's single words, matched as written, and its phrases, matched on stems (`equal opportunities`)."""
+    split = [words(m) for m in members]
+    return (
+        _alternatives({w[0] for w in split if len(w) == 1}),
+        _alternatives({" ".join(stem(x) for x in w) for w in split if len(w) > 1}),
+    )
+
+
+_CONCEPT_PATTERNS = {name: _phrase_patterns(members) for name, members in CONCEPTS.items()}
 
 
 def concepts(text: str) -> set[str]:
     """The concepts `text` mentions, as `@name` terms."""
-    plain = " ".join(words(text))
-    return {f"@{name}" for name, pattern in _CONCEPT_PATTERNS.items() if pattern.search(plain)}
+    found = words(text)
+    plain, stems = " ".join(found), " ".join(stem(w) for w in found)
+    return {
+        f"@{name}"
+        for name, (single, phrases) in _CONCEPT_PATTERNS.items()
+        if (single and single.search(plain)) or (phrases and phrases.search(stems))
+    }
 
 
 def content_terms(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:

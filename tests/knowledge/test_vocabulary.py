@@ -72,3 +72,9 @@ def test_a_number_sign_after_a_word_is_the_word_number() -> None:
     assert words("recruitment # for my letter") == ["recruitment", "number", "for", "my", "letter"]
     assert words("job #26-039") == ["job", "number", "26", "039"]
     assert words("#3") == ["3"]
+
+
+def test_a_concept_phrase_matches_its_other_word_forms() -> None:
+    assert "@discrimination" in concepts("committed to equal opportunities for all")
+    assert "@remote" in concepts("she worked from home last year")
+    assert "@phone" not in concepts("a test so-called hard")  # single words match only as written
