@@ -10,9 +10,37 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.action_check_status import forget_details
+from actions.action_search_posting import ActionSearchPosting
+from actions.action_small_talk import asks_about_posting
+from actions.conversation import latest_text
 from actions.messages import say
+from knowledge.vocabulary import stem
 
 ACTION_NAME = "action_cancel_status"
+# Words that only call something off ("never mind, forget it"): they ask nothing.
+_CALLING_OFF = frozenset(
+    stem(w)
+    for w in [
+        "cancel",
+        "stop",
+        "quit",
+        "abort",
+        "forget",
+        "mind",
+        "nevermind",
+        "skip",
+        "wait",
+        "hold",
+        "leave",
+        "later",
+        "drop",
+    ]
+)
+
+
+def asks_instead(text: str) -> bool:
+    """A question the classifier took for "never mind" ("so I don't miss their emails, what domains ...?")."""
+    return asks_about_posting(" ".join(w for w in text.split() if stem(w.lower().strip(".,!?")) not in _CALLING_OFF))
 
 
 class ActionCancelStatus(Action):
@@ -23,5 +51,7 @@ class ActionCancelStatus(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         active = (tracker.active_loop or {}).get("name")
+        if not active and asks_instead(latest_text(tracker)):
+            return await ActionSearchPosting().run(dispatcher, tracker, domain)
         say(dispatcher, names.REPLY_STATUS_CANCELLED if active else names.REPLY_NOTHING_TO_CANCEL)
         return [ActiveLoop(None), SlotSet("requested_slot", None), *forget_details()]

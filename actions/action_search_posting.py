@@ -16,6 +16,7 @@ from actions.replies import ask_which_posting, context_of, reply_events, send_re
 from bot.settings import get_settings
 from knowledge.catalog import get_catalog
 from knowledge.responder import respond
+from knowledge.vocabulary import about_work
 
 ACTION_NAME = "action_search_posting"
 
@@ -45,7 +46,8 @@ class ActionSearchPosting(Action):
         if looks_like_status_details(latest_intent(tracker), question):
             say(dispatcher, names.REPLY_STATUS_HINT)
             return []
-        out_of_scope = latest_intent(tracker) == names.INTENT_OUT_OF_SCOPE
+        # "is there a lunch break?" may be out of the posting's scope, never out of its employer's.
+        out_of_scope = latest_intent(tracker) == names.INTENT_OUT_OF_SCOPE and not about_work(question)
         if not catalog.postings():
             say(dispatcher, names.REPLY_OUT_OF_SCOPE if out_of_scope else names.REPLY_KB_EMPTY)
             return []

@@ -9,17 +9,54 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
+from actions.action_search_posting import ActionSearchPosting
 from actions.conversation import entity_posting_id, latest_text, resolve
 from actions.messages import say
 from actions.replies import ask_which_posting, context_of, reply_events, send_reply
 from bot.settings import get_settings
 from knowledge.catalog import get_catalog
 from knowledge.matching import mentioned_postings
+from knowledge.model import Posting
 from knowledge.question import analyse
 from knowledge.responder import respond
 from knowledge.topics import TOPICS
+from knowledge.vocabulary import stem
 
 ACTION_NAME = "action_select_posting"
+# Words that only choose or switch ("switch to the Pasadena one instead"): they ask nothing.
+_CHOOSING = frozenset(
+    stem(w)
+    for w in [
+        "switch",
+        "change",
+        "changing",
+        "choose",
+        "chose",
+        "pick",
+        "select",
+        "selected",
+        "go",
+        "back",
+        "instead",
+        "rather",
+        "other",
+        "mean",
+        "meant",
+        "asking",
+        "ask",
+        "interested",
+        "talking",
+        "talk",
+        "about",
+        "prefer",
+    ]
+)
+
+
+def asks_a_question(text: str, posting: Posting) -> bool:
+    """Whether a message that names a posting also asks something about it ("is LA Unified the biggest district?")."""
+    question = analyse(text, posting)
+    return bool(question.kinds) or any(t not in _CHOOSING for t in question.terms)
 
 
 class ActionSelectPosting(Action):
@@ -48,11 +85,14 @@ class ActionSelectPosting(Action):
                 reply = respond(text, current, index, today=today, context=context_of(tracker, current))
                 send_reply(dispatcher, current, reply)
                 return reply_events(current, reply)
+        pending = tracker.get_slot(names.SLOT_PENDING_TOPIC)
+        about = named[0] if len(named) == 1 else resolve(tracker, catalog).posting
+        if not chosen and not pending and about is not None and asks_a_question(text, about):
+            return await ActionSearchPosting().run(dispatcher, tracker, domain)
         if len(named) != 1:
             ask_which_posting(dispatcher, named or postings)
             return []
         posting = named[0]
-        pending = tracker.get_slot(names.SLOT_PENDING_TOPIC)
         topic = pending or tracker.get_slot(names.SLOT_LAST_TOPIC)
         if topic != names.PENDING_SEARCH and topic not in TOPICS:
             say(dispatcher, names.REPLY_POSTING_SELECTED, posting=posting.display_name)

@@ -22,7 +22,8 @@ _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # "the district", "the city's": the employer named by its kind, matched against the employer's name.
 _KINDS = r"(district|city|county|college|university)"
 _EMPLOYER_KIND = re.compile(
-    rf"\bthe {_KINDS}\b|\b{_KINDS}(?: s)? (?:employees?|staff|workers?|jobs?|postings?|openings?|positions?)\b"
+    rf"\b(?:the|this|that) {_KINDS}\b"
+    rf"|\b{_KINDS}(?: s)? (?:employees?|staff|workers?|jobs?|postings?|openings?|positions?|departments?|hr)\b"
 )
 
 

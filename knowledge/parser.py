@@ -198,12 +198,24 @@ def _aliases(
     if organisation:
         aliases.append(re.sub(r",\s*[A-Z]{2}$", "", organisation))
         words = re.findall(r"[A-Za-z]+", organisation)
-        core = " ".join(w for w in words if w.lower() not in _GENERIC_ORG_WORDS)
-        if len(core) >= 4:
-            aliases.append(core)
+        core = [w for w in words if w.lower() not in _GENERIC_ORG_WORDS]
+        if len(" ".join(core)) >= 4:
+            aliases.append(" ".join(core))
+        aliases.extend(_short_forms(words, core))
     if acronym:
         aliases.append(acronym)
     return tuple(dict.fromkeys(a for a in aliases if a))
+
+
+def _short_forms(words: list[str], core: list[str]) -> list[str]:
+    """`LA Unified`, `LA County`: a place of several words by its initials, with the kind of employer."""
+    start = words.index(core[0]) if core else 0
+    if len(core) < 2 or words[start : start + len(core)] != core:  # one place name, in one piece
+        return []
+    after, before = words[start + len(core) : start + len(core) + 1], words[: max(0, start - 1)]
+    kind = (after or before or [""])[0]
+    initials = "".join(w[0] for w in core).upper()
+    return [f"{initials} {kind}"] if kind and kind.lower() not in _ORG_WORDS else []
 
 
 # --- facts --------------------------------------------------------------------------------

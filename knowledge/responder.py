@@ -100,6 +100,7 @@ def respond(
     of fact that the answer lacks.
     """
     question = analyse(text, posting)
+    question = replace(question, terms=index.align(question))
     if context.items and question.ordinal and (question.refers_back or not question.terms):
         return _nth_item(context, question.ordinal)
     follow_up = bool(context.terms) and (question.refers_back or not question.terms)
@@ -181,7 +182,7 @@ def _topic_reply(question: Question, index: PostingIndex, fit: _TopicFit, thresh
     topic, composed = fit.topic, fit.composed
     if not composed.stated:
         return Reply("", (), False, topic=topic, subject=TOPICS[topic], empty_heading=fit.empty_heading)
-    specific = [t for t in question.terms if t not in topic_name_terms(topic)]
+    specific = [t for t in question.terms if t not in topic_name_terms(topic) and not index.is_common(t)]
     kinds = question.kinds - SOFT_KINDS
     short = len(composed.text) <= thresholds.short_answer_chars
     if question.wants_everything or short or not (specific or kinds):

@@ -22,7 +22,7 @@ from knowledge.model import Posting
 from knowledge.question import Question
 from knowledge.sections import HEADER_SECTION, QUESTIONS_SECTION, key_value
 from knowledge.text import sentences
-from knowledge.vocabulary import has_shape, terms
+from knowledge.vocabulary import has_shape, stem, terms, words
 
 _MIN_WORDS = 3
 _LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Za-z /&-]{2,30}):\s+\S")
@@ -31,6 +31,9 @@ KIND_PENALTY = {"who": 0.75}
 DEFAULT_KIND_PENALTY = 0.5
 UNLABELLED_MATCH_PENALTY = 0.7  # `Vacation: Full-time employees ...` does not answer "is it full time?"
 CONCEPT_BONUS = 0.2
+_SHARED_PREFIX = 7  # `considered` and `consideration` are one word; `competitive` and `competency` are not
+COMMON_SHARE = 0.12  # a term in more of the posting's sentences than this narrows nothing down ...
+COMMON_MIN_SENTENCES = 4  # ... nor one in more than this many
 HEADING_WEIGHT = 0.6  # a term only the section heading holds counts for this much
 
 
@@ -140,6 +143,24 @@ class PostingIndex:
         self._count = len(self.units)
         self._document_frequency = counts
         self.vocabulary = frozenset(counts)
+        self._surface = {w: stem(w) for u in self.units for w in words(u.text) if len(w) >= _SHARED_PREFIX}
+
+    def align(self, question: Question) -> tuple[str, ...]:
+        """The question's terms, each one the posting never uses replaced by the posting's form of the
+        same word when the stemmer split them (`considered` -> `consid`, `consideration` -> `consider`)."""
+        forms = {stem(w): self._posting_form(w) for w in words(question.text)}
+        return tuple(dict.fromkeys(forms.get(t) or t for t in question.terms))
+
+    def _posting_form(self, word: str) -> str | None:
+        """The stem of a posting word that shares a long prefix with `word`, when `word`'s own stem is not used."""
+        if stem(word) in self.vocabulary or len(word) < _SHARED_PREFIX:
+            return None
+        prefix = word[:_SHARED_PREFIX]
+        return min((s for w, s in self._surface.items() if w.startswith(prefix)), default=None)
+
+    def is_common(self, term: str) -> bool:
+        """Whether the posting uses a term in many of its sentences (`application` in an application guide)."""
+        return self._document_frequency.get(term, 0) > max(COMMON_MIN_SENTENCES, COMMON_SHARE * self._count)
 
     def idf(self, term: str) -> float:
         """How rare a term is in this posting; a term it never uses weighs the most."""

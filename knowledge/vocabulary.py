@@ -129,7 +129,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "team": ("team", "coworkers", "colleagues", "unit", "group"),
     "bonus": ("bonus", "signing bonus", "sign-on bonus"),
     "discrimination": ("discrimination", "discriminate", "harassment", "equal opportunity", "eeo", "bias"),
-    "spam": ("spam", "junk", "junk folder", "spam folder"),
+    "spam": (
+        "spam", "junk", "junk folder", "spam folder", "whitelist", "allowlist", "allow list", "safe senders",
+        "safe sender", "safe senders list", "blocked", "filtered",
+    ),
     "contact": (
         "contact", "contacts", "ask", "reach", "get in touch", "talk to", "speak to", "speak with", "write to",
         "questions about", "questions regarding", "inquiries", "inquiry",
@@ -147,6 +150,19 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "license": ("driver's license", "drivers license", "driver license", "license", "car", "vehicle"),
     "reapply": ("reapply", "re-apply", "apply again"),
 }
+
+# Concepts that belong to many questions beyond a job ("a parking ticket", "my age"): alone, they do
+# not make a message a question about the job.
+_NOT_ONLY_WORK = frozenset(
+    {"parking", "size", "age", "license", "software", "contact", "website", "email", "phone", "pay", "deadline"}
+)
+# Words that make a message about work, even when no posting sentence mentions them.
+_WORKPLACE = re.compile(
+    r"\b(?:work|works|working|worker|workers|workplace|job|jobs|employee|employees|employer|employment|staff"
+    r"|position|role|office|hire|hired|hiring|boss|supervisor|manager|coworkers?|lunch break|breaks|commute"
+    r"|schedule|career|paycheck|paychecks|payday|perks?)\b",
+    re.IGNORECASE,
+)
 
 # What kind of fact a question asks for, and how to see that kind of fact in a sentence.
 ASKED_KINDS: dict[str, re.Pattern[str]] = {
@@ -191,6 +207,7 @@ FACT_SHAPES["who"] = re.compile("|".join(FACT_SHAPES[k].pattern for k in ("phone
 
 _STEMMER = snowballstemmer.stemmer("english")
 _COMPOUNDS = re.compile(r"\b(full|part)[\s-]+time\b|\bon[\s-]+line\b|\be[\s-]+mail\b|\bre[\s-]+apply\b")
+_NUMBER_SIGN = re.compile(r"(?<=[a-z])\s*#")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -200,8 +217,9 @@ def _join_compounds(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words, compounds joined, possessives dropped (`city's` -> `city`)."""
-    return [w.removesuffix("'s") for w in _WORD.findall(_join_compounds(text.lower().replace("’", "'")))]
+    """Lower-case words, compounds joined, possessives dropped (`city's` -> `city`), `job #` as `job number`."""
+    plain = _NUMBER_SIGN.sub(" number ", _join_compounds(text.lower().replace("’", "'")))
+    return [w.removesuffix("'s") for w in _WORD.findall(plain)]
 
 
 @lru_cache(maxsize=16384)
@@ -210,18 +228,32 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
-def _phrase_pattern(members: tuple[str, ...]) -> re.Pattern[str]:
-    forms = sorted({" ".join(words(m)) for m in members}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms if f) + r")\b")
+def _alternatives(forms: set[str]) -> re.Pattern[str] | None:
+    ordered = sorted((f for f in forms if f), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in ordered) + r")\b") if ordered else None
 
 
-_CONCEPT_PATTERNS = {name: _phrase_pattern(members) for name, members in CONCEPTS.items()}
+def _phrase_patterns(members: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A concept's single words, matched as written, and its phrases, matched on stems (`equal opportunities`)."""
+    split = [words(m) for m in members]
+    return (
+        _alternatives({w[0] for w in split if len(w) == 1}),
+        _alternatives({" ".join(stem(x) for x in w) for w in split if len(w) > 1}),
+    )
+
+
+_CONCEPT_PATTERNS = {name: _phrase_patterns(members) for name, members in CONCEPTS.items()}
 
 
 def concepts(text: str) -> set[str]:
     """The concepts `text` mentions, as `@name` terms."""
-    plain = " ".join(words(text))
-    return {f"@{name}" for name, pattern in _CONCEPT_PATTERNS.items() if pattern.search(plain)}
+    found = words(text)
+    plain, stems = " ".join(found), " ".join(stem(w) for w in found)
+    return {
+        f"@{name}"
+        for name, (single, phrases) in _CONCEPT_PATTERNS.items()
+        if (single and single.search(plain)) or (phrases and phrases.search(stems))
+    }
 
 
 def content_terms(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
@@ -261,3 +293,11 @@ def has_shape(text: str, kind: str) -> bool:
 def asks_for_everything(question: str) -> bool:
     """`tell me about the benefits`, `list the duties`: the whole topic, not one fact."""
     return bool(BROAD_CUES.search(question))
+
+
+def about_work(text: str) -> bool:
+    """Whether a message is about a job or working ("is there a lunch break?"), not about anything at all
+    ("what's the weather?"): a question the posting may not answer, but its employer could."""
+    return bool(_WORKPLACE.search(" ".join(words(text)))) or any(
+        c.removeprefix("@") not in _NOT_ONLY_WORK for c in concepts(text)
+    )

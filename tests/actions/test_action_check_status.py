@@ -8,6 +8,7 @@ from sqlalchemy.exc import OperationalError
 from actions import names
 from actions.action_cancel_status import ActionCancelStatus
 from actions.action_check_status import ActionCheckStatus
+from knowledge.catalog import Catalog
 from tests.actions.helpers import make_tracker, message_names, run_action, slot_events
 
 
@@ -85,3 +86,19 @@ async def test_cancel_clears_the_form_and_its_slots() -> None:
     assert message_names(messages) == [names.REPLY_STATUS_CANCELLED]
     assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in events]
     assert slot_events(events)[names.SLOT_APPLICATION_ID] is None
+
+
+async def test_never_mind_with_nothing_to_cancel_says_so() -> None:
+    messages, _ = await run_action(ActionCancelStatus(), make_tracker(intent="cancel", text="never mind, forget it"))
+    assert message_names(messages) == [names.REPLY_NOTHING_TO_CANCEL]
+
+
+async def test_a_question_taken_for_never_mind_is_answered(catalog: Catalog) -> None:
+    tracker = make_tracker(
+        intent="cancel",
+        text="so I don't miss their emails, which domains should I whitelist?",
+        slots={names.SLOT_POSTING: "lausd-accounting-technician-ii"},
+    )
+    messages, _ = await run_action(ActionCancelStatus(), tracker)
+    assert message_names(messages) == [names.REPLY_SEARCH_ANSWER]
+    assert "successfactors.com" in messages[0]["text"]

@@ -37,6 +37,15 @@ async def test_out_of_scope_gets_the_out_of_scope_reply(catalog: Catalog) -> Non
     assert message_names(messages) == [names.REPLY_OUT_OF_SCOPE]
 
 
+async def test_out_of_scope_about_the_job_is_declined_with_the_contact(catalog: Catalog) -> None:
+    tracker = make_tracker(
+        intent="out_of_scope", text="how long of a lunch break do employees get", slots={names.SLOT_POSTING: LAUSD}
+    )
+    messages, _ = await run_action(ActionSearchPosting(), tracker)
+    assert message_names(messages) == [names.REPLY_NOT_STATED]
+    assert "lunch break" in messages[0]["text"] and "@lausd.net" in messages[0]["text"]
+
+
 async def test_without_a_posting_asks_and_remembers_the_question(catalog: Catalog) -> None:
     tracker = make_tracker(intent="nlu_fallback", text="is there a typing test?")
     messages, events = await run_action(ActionSearchPosting(), tracker)

@@ -63,3 +63,17 @@ async def test_pending_search_question_is_answered_for_the_chosen_posting(catalo
     messages, _ = await run_action(ActionSelectPosting(), tracker)
     assert message_names(messages) == [names.REPLY_SEARCH_ANSWER]
     assert "Multiple-Choice" in messages[0]["text"]
+
+
+async def test_a_question_that_names_the_posting_is_answered_not_just_selected(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="select_posting", text="is LAUSD the second largest district in the country?")
+    messages, events = await run_action(ActionSelectPosting(), tracker)
+    assert message_names(messages) == [names.REPLY_SEARCH_ANSWER]
+    assert "second largest school district" in messages[0]["text"]
+    assert slot_events(events)[names.SLOT_POSTING] == LAUSD
+
+
+async def test_a_switch_with_no_question_only_selects(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="select_posting", text="switch to the pasadena one instead")
+    messages, _ = await run_action(ActionSelectPosting(), tracker)
+    assert message_names(messages) == [names.REPLY_POSTING_SELECTED]

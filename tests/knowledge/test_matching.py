@@ -35,6 +35,7 @@ def ids(text: str, postings: list[Posting]) -> list[str]:
         ("lausd-accounting-technician-ii", [LAUSD_ID]),
         ("LAUSD or Pasadena", [LAUSD_ID, PASADENA_ID]),
         ("the pasadena accounting technician", [PASADENA_ID]),
+        ("does LA Unified match retirement contributions?", [LAUSD_ID]),  # a place's initials, with its kind
     ],
 )
 def test_real_postings(text: str, expected: list[str], real_postings: list[Posting]) -> None:
@@ -100,6 +101,8 @@ def test_no_postings() -> None:
         ("the district's accounting tech deadline", [LAUSD_ID]),
         ("what city is the job in?", []),  # a kind of place, not "the city" as the employer
         ("district offices", []),
+        ("which city department is hiring for this", [PASADENA_ID]),
+        ("who is the district hr contact", [LAUSD_ID]),
     ],
 )
 def test_the_employer_named_by_its_kind(text: str, expected: list[str], real_postings: list[Posting]) -> None:

@@ -432,7 +432,7 @@ class TestLongBeachVariant:
         assert longbeach.title == "Payroll Technician"
         assert longbeach.organisation == "Long Beach Unified School District"
         assert longbeach.acronym == "LBUSD"
-        assert longbeach.aliases == ("Long Beach Unified School District", "Long Beach", "LBUSD")
+        assert longbeach.aliases == ("Long Beach Unified School District", "Long Beach", "LB Unified", "LBUSD")
 
     def test_salary_from_salary_details(self, longbeach: Posting) -> None:
         salary = longbeach.salary

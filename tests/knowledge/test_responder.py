@@ -130,3 +130,10 @@ def test_stricter_thresholds_decline_more(riverside: Posting, index: PostingInde
     assert ask(riverside, index, question).stated
     strict = respond(question, riverside, index, today=TODAY, thresholds=Thresholds(answer_min_score=1.01))
     assert not strict.stated
+
+
+def test_a_word_most_sentences_use_does_not_narrow_a_topic_answer(lausd: Posting) -> None:
+    index = PostingIndex(lausd)
+    assert index.is_common("applic") and not index.is_common("microfich")
+    reply = ask(lausd, index, "will some kind of email come once my application is in?", "confirmation_email")
+    assert reply.stated and "confirming" in reply.text  # not only the one sentence that also says "application"

@@ -102,3 +102,14 @@ def test_words_naming_the_posting_do_not_make_a_sentence_relevant(lausd: Posting
 
 def test_idf_weighs_a_word_the_posting_never_uses_most(lausd_index: PostingIndex) -> None:
     assert lausd_index.idf("zzz-unused") > lausd_index.idf("account") > 0
+
+
+def test_a_word_the_stemmer_split_takes_the_posting_form(pasadena: Posting, pasadena_index: PostingIndex) -> None:
+    question = analyse("if i apply next week will i still be considered", pasadena)
+    assert "consid" in question.terms
+    assert "consider" in pasadena_index.align(question)  # "first consideration given to those who apply by ..."
+
+
+def test_words_that_only_begin_alike_stay_apart(pasadena: Posting, pasadena_index: PostingIndex) -> None:
+    question = analyse("is the hiring very competitive", pasadena)
+    assert pasadena_index.align(question) == question.terms  # competitive is not competency

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.vocabulary import CONCEPTS, GENERIC_WORDS, concepts, content_terms, has_shape, words
+from knowledge.vocabulary import CONCEPTS, GENERIC_WORDS, about_work, concepts, content_terms, has_shape, words
 
 
 def test_no_concept_member_is_a_word_every_question_uses() -> None:
@@ -50,3 +50,31 @@ def test_shapes_of_facts(text: str, kind: str) -> None:
 
 def test_a_sentence_without_a_phone_number_has_no_phone_shape() -> None:
     assert not has_shape("Job Number: 26-039", "phone")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can staff work from home a couple of days", "how long is the lunch break", "do employees get free tickets",
+     "is the union strong here", "who would my supervisor be"],
+)
+def test_questions_about_working_are_about_work(text: str) -> None:
+    assert about_work(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["what's the weather like tomorrow", "tell me a joke", "how do i pay a parking ticket", "who won the game"]
+)
+def test_questions_about_anything_else_are_not(text: str) -> None:
+    assert not about_work(text)
+
+
+def test_a_number_sign_after_a_word_is_the_word_number() -> None:
+    assert words("recruitment # for my letter") == ["recruitment", "number", "for", "my", "letter"]
+    assert words("job #26-039") == ["job", "number", "26", "039"]
+    assert words("#3") == ["3"]
+
+
+def test_a_concept_phrase_matches_its_other_word_forms() -> None:
+    assert "@discrimination" in concepts("committed to equal opportunities for all")
+    assert "@remote" in concepts("she worked from home last year")
+    assert "@phone" not in concepts("a test so-called hard")  # single words match only as written
