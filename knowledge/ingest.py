@@ -11,7 +11,13 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from bot.settings import get_settings
-from knowledge.formats import PostingSource, UnreadablePosting, is_posting_file, read_posting_path
+from knowledge.formats import (
+    ACCEPTED_SUFFIXES,
+    PostingSource,
+    UnreadablePosting,
+    is_posting_file,
+    read_posting_path,
+)
 from knowledge.model import Posting
 from knowledge.parser import FIELDS, missing_fields, parse_posting
 from knowledge.store import posting_ids, replace_postings
@@ -79,22 +85,26 @@ def _parse(path: Path, source: PostingSource) -> Posting:
         raise PostingFileError(f"{path.name}: {exc}") from exc
 
 
-def posting_files(folder: Path) -> tuple[list[Path], dict[str, str]]:
-    """The posting files of `folder` by name, and an error (by posting id) for each id that more than
-    one file claims (`x.pdf` and `x.txt`): neither of those is ingested."""
+def posting_files(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The posting files of `folder` by name, and an error (with its posting id) for each id that more
+    than one file claims (`x.pdf` and `x.txt`): neither of those is ingested."""
     by_id: dict[str, list[Path]] = defaultdict(list)
-    for path in sorted(folder.iterdir()):
-        if is_posting_file(path):
-            by_id[path.stem.lower()].append(path)
     files: list[Path] = []
-    refused: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        if not is_posting_file(path):
+            continue
+        if path.suffix.lower() in ACCEPTED_SUFFIXES:
+            by_id[path.stem.lower()].append(path)
+        else:
+            files.append(path)  # a kind that is refused: read, to report why
+    refused: list[tuple[str, str]] = []
     for paths in by_id.values():
         if len(paths) == 1:
             files.append(paths[0])
             continue
         names = " and ".join(p.name for p in paths)
-        for path in paths:
-            refused[path.stem] = f"{names}: two files for the posting {paths[0].stem}; keep one (neither was ingested)"
+        message = f"{names}: two files for the posting {paths[0].stem}; keep one (neither was ingested)"
+        refused.extend((path.stem, message) for path in paths)
     return sorted(files), refused
 
 
@@ -114,16 +124,17 @@ def ingest_folder(folder: Path, *, engine: Engine | None = None, max_bytes: int 
             source = read_posting_source(_checked_name(path), max_bytes=max_bytes)
             posting = _parse(path, source)
         except PostingFileError as exc:
-            refused[path.stem] = str(exc)
+            refused.append((path.stem, str(exc)))
             continue
         parsed.append((posting, hashlib.sha256(path.read_bytes()).hexdigest()))
         ingested.append(_summary(posting, source))
-    kept = sorted(set(refused) & posting_ids(engine=engine))
+    fresh = {posting.posting_id for posting, _ in parsed}
+    kept = sorted({posting_id for posting_id, _ in refused} & posting_ids(engine=engine) - fresh)
     revision = replace_postings(parsed, keep=kept, engine=engine)
-    with_earlier_version = {message for posting_id, message in refused.items() if posting_id in kept}
+    with_earlier_version = {message for posting_id, message in refused if posting_id in kept}
     errors = tuple(
         f"{message} (its earlier version stays in the knowledge base)" if message in with_earlier_version else message
-        for message in sorted(set(refused.values()))
+        for message in sorted({message for _, message in refused})
     )
     return IngestReport(tuple(ingested), errors, revision, tuple(kept))
 

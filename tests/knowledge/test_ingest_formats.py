@@ -90,6 +90,14 @@ def test_two_files_for_a_new_posting_leave_it_out(folder: Path, engine: Engine) 
     assert report.kept == ()
 
 
+def test_an_old_word_file_beside_its_new_one_is_only_reported(folder: Path, engine: Engine) -> None:
+    (folder / f"{TACOMA}.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    report = ingest_folder(folder, engine=engine)
+    assert report.errors == (f"{TACOMA}.doc: old Word (.doc) files are not read: save it as .docx or PDF",)
+    assert _ids(report) == ALL_IDS
+    assert report.kept == ()
+
+
 def _scanned(printer: PdfPrinter, fresno_pdf: bytes) -> bytes:
     return printer.scanned(as_text(FRESNO_PAYROLL))
 
