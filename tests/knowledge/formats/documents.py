@@ -7,12 +7,16 @@ from __future__ import annotations
 import base64
 import io
 import os
+import queue
 import re
+import threading
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
 from html import escape
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.shared import Pt
@@ -210,28 +214,44 @@ table.job-facts th {{ text-align: left; padding-right: 40px; font-weight: normal
 
 
 class PdfPrinter:
-    """Headless Chromium (Debian's package, driven by Playwright) printing pages to PDF."""
+    """Headless Chromium (Debian's package, driven by Playwright) printing pages to PDF. Playwright runs
+    in a thread of its own, so its event loop never meets the loops of the tests around it."""
 
-    def __init__(self, browser: Browser) -> None:
-        self._browser = browser
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[tuple[str, dict[str, Any], Future[bytes]] | None] = queue.Queue()
+        self._started: Future[None] = Future()
+        self._thread = threading.Thread(target=self._serve, name="pdf-printer", daemon=True)
+
+    def start(self) -> PdfPrinter:
+        self._thread.start()
+        self._started.result(timeout=120)
+        return self
+
+    def stop(self) -> None:
+        self._jobs.put(None)
+        self._thread.join(timeout=60)
+
+    def _serve(self) -> None:
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+                self._started.set_result(None)
+                while (job := self._jobs.get()) is not None:
+                    html, options, result = job
+                    try:
+                        result.set_result(_print(browser, html, **options))
+                    except Exception as exc:  # handed to the test that asked for the PDF
+                        result.set_exception(exc)
+                browser.close()
+        except Exception as exc:
+            if not self._started.done():
+                self._started.set_exception(exc)
 
     def print(self, html: str, *, header: str = "", footer: str = "") -> bytes:
         """The page printed on Letter paper; `header` and `footer` repeat on every page (with its number)."""
-        page = self._browser.new_page()
-        try:
-            page.set_content(html)
-            return page.pdf(
-                format="Letter",
-                display_header_footer=bool(header or footer),
-                header_template=f'<div style="font-size:8px;width:100%;text-align:center">{escape(header)}</div>',
-                footer_template=(
-                    f'<div style="font-size:8px;width:100%;text-align:center">{escape(footer)} · Page '
-                    '<span class="pageNumber"></span> of <span class="totalPages"></span></div>'
-                ),
-                margin={"top": "0.8in", "bottom": "0.8in", "left": "0.7in", "right": "0.7in"},
-            )
-        finally:
-            page.close()
+        result: Future[bytes] = Future()
+        self._jobs.put((html, {"header": header, "footer": footer}, result))
+        return result.result(timeout=120)
 
     def bulletin(self, posting: SamplePosting, *, facts: str = "plain") -> bytes:
         """The posting as a PDF bulletin with the employer's running header and footer."""
@@ -256,15 +276,32 @@ class PdfPrinter:
         )
 
 
+def _print(browser: Browser, html: str, *, header: str, footer: str) -> bytes:
+    page = browser.new_page()
+    try:
+        page.set_content(html)
+        return page.pdf(
+            format="Letter",
+            display_header_footer=bool(header or footer),
+            header_template=f'<div style="font-size:8px;width:100%;text-align:center">{escape(header)}</div>',
+            footer_template=(
+                f'<div style="font-size:8px;width:100%;text-align:center">{escape(footer)} · Page '
+                '<span class="pageNumber"></span> of <span class="totalPages"></span></div>'
+            ),
+            margin={"top": "0.8in", "bottom": "0.8in", "left": "0.7in", "right": "0.7in"},
+        )
+    finally:
+        page.close()
+
+
 @contextmanager
 def pdf_printer() -> Iterator[PdfPrinter]:
-    """A running headless Chromium for printing test PDFs."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield PdfPrinter(browser)
-        finally:
-            browser.close()
+    """A running PDF printer, stopped on leaving."""
+    printer = PdfPrinter().start()
+    try:
+        yield printer
+    finally:
+        printer.stop()
 
 
 def encrypted(pdf: bytes, *, user_password: str, owner_password: str = "owner-secret") -> bytes:
