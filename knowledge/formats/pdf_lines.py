@@ -125,14 +125,13 @@ def page_lines(
 def _column_edges(rows: Sequence[Sequence[Glyph]], gutters: Sequence[tuple[float, float]], right: float) -> list[float]:
     """Where each column's full lines end (`right` for the last column): the x at which most of its
     lines end when its text is justified, else its rightmost glyph."""
+    columned = [row for row in rows if _split(row, gutters) is not None]
     edges: list[float] = []
-    for start, _ in gutters:
-        ends = [
-            max(g.x1 for g in row if g.x1 <= start)
-            for row in rows
-            if any(g.x1 <= start and (not edges or g.x0 >= edges[-1]) for g in row)
-        ]
+    previous_end = float("-inf")
+    for start, end in gutters:
+        ends = [max(xs) for row in columned if (xs := [g.x1 for g in row if g.x0 >= previous_end and g.x1 <= start])]
         edges.append(_common_end(ends) if ends else start)
+        previous_end = end
     return [*edges, right]
 
 
