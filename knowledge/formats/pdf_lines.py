@@ -261,13 +261,13 @@ def _text_of(row: Sequence[Glyph]) -> tuple[str, float]:
             if glyph.text == previous.text and abs(glyph.x0 - previous.x0) < 0.1 * glyph.size:
                 continue  # the same glyph printed twice (a faked bold)
             gap = glyph.x0 - previous.x1
+            label = "".join(parts).strip().rstrip(":").lower() in FIELD_KEYS
             if gap > _SPACE_SHARE * glyph.size:
                 if first_word_end is None:
                     first_word_end = previous.x1
-                label = "".join(parts).strip().rstrip(":").lower()
-                parts.append(
-                    ": " if gap > _TAB_SHARE * glyph.size and label in FIELD_KEYS and parts[-1] != ":" else " "
-                )
+                parts.append(": " if gap > _TAB_SHARE * glyph.size and label and parts[-1] != ":" else " ")
+            elif label and parts[-1] == ":":
+                parts.append(" ")  # `Job Number:` and a tab stop just after it
         parts.append(glyph.text)
         previous = glyph
     end = first_word_end if first_word_end is not None else row[-1].x1

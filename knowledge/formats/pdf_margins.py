@@ -1,6 +1,7 @@
 """Running headers and footers of a PDF. Page furniture sits at the very top or bottom of a page, set
 apart from the text by more than a paragraph's spacing; of those rows, the ones that repeat on the
-pages (page numbers counted alike), lone page numbers and small print are left out of the posting."""
+pages (page numbers counted alike), lone page numbers, small print, and plain body type in the page's
+outermost strip (a one-page document's header) are left out of the posting."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ Row = list[Glyph]
 _ZONE = 0.15  # the top and bottom share of a page where running headers and footers sit
 _APART = 1.5  # furniture is set apart from the text by this many body-text sizes, or more
 _SMALL = 0.8  # print this much smaller than the body text
+_EDGE = 0.07  # the outermost strip of a page: a header or footer there, in body type, is furniture
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#+(?:\s*(?:of|/)\s*#+)?$|^[-–—]\s*#+\s*[-–—]$", re.IGNORECASE)
 
 
@@ -24,14 +26,23 @@ def drop_running_lines(pages: Sequence[Sequence[Row]], heights: Sequence[float])
     furniture = [_furniture(rows, height, body) for rows, height in zip(pages, heights, strict=True)]
     repeated = _repeated(furniture) if len(pages) > 1 else set()
     kept: list[list[Row]] = []
-    for rows, candidates in zip(pages, furniture, strict=True):
+    for rows, candidates, height in zip(pages, furniture, heights, strict=True):
         dropped = {
             id(row)
             for row in candidates
-            if _signature(row) in repeated or _PAGE_NUMBER.match(_signature(row)) or _size(row) < _SMALL * body
+            if _signature(row) in repeated
+            or _PAGE_NUMBER.match(_signature(row))
+            or _size(row) < _SMALL * body
+            or (_at_edge(row, height) and _size(row) <= body and not all(g.bold for g in row))
         }
         kept.append([row for row in rows if id(row) not in dropped])
     return kept
+
+
+def _at_edge(row: Row, height: float) -> bool:
+    """In the outer strip of the page where a word processor puts its header and footer, above or
+    below any body text's margin."""
+    return max(g.bottom for g in row) <= _EDGE * height or min(g.top for g in row) >= (1 - _EDGE) * height
 
 
 def _body_size(pages: Sequence[Sequence[Row]]) -> float:

@@ -247,10 +247,10 @@ class PdfPrinter:
             if not self._started.done():
                 self._started.set_exception(exc)
 
-    def print(self, html: str, *, header: str = "", footer: str = "") -> bytes:
+    def print(self, html: str, *, header: str = "", footer: str = "", furniture_size: str = "8px") -> bytes:
         """The page printed on Letter paper; `header` and `footer` repeat on every page (with its number)."""
         result: Future[bytes] = Future()
-        self._jobs.put((html, {"header": header, "footer": footer}, result))
+        self._jobs.put((html, {"header": header, "footer": footer, "size": furniture_size}, result))
         return result.result(timeout=120)
 
     def bulletin(self, posting: SamplePosting, *, facts: str = "plain") -> bytes:
@@ -276,16 +276,16 @@ class PdfPrinter:
         )
 
 
-def _print(browser: Browser, html: str, *, header: str, footer: str) -> bytes:
+def _print(browser: Browser, html: str, *, header: str, footer: str, size: str) -> bytes:
     page = browser.new_page()
     try:
         page.set_content(html)
         return page.pdf(
             format="Letter",
             display_header_footer=bool(header or footer),
-            header_template=f'<div style="font-size:8px;width:100%;text-align:center">{escape(header)}</div>',
+            header_template=f'<div style="font-size:{size};width:100%;text-align:center">{escape(header)}</div>',
             footer_template=(
-                f'<div style="font-size:8px;width:100%;text-align:center">{escape(footer)} · Page '
+                f'<div style="font-size:{size};width:100%;text-align:center">{escape(footer)} · Page '
                 '<span class="pageNumber"></span> of <span class="totalPages"></span></div>'
             ),
             margin={"top": "0.8in", "bottom": "0.8in", "left": "0.7in", "right": "0.7in"},

@@ -120,3 +120,27 @@ def test_a_scanned_pdf_has_no_text_layer(printer: PdfPrinter) -> None:
 def test_a_blank_pdf_has_no_text(printer: PdfPrinter) -> None:
     with pytest.raises(UnreadablePosting, match="no text layer"):
         read_pdf(printer.print("<html><body></body></html>"))
+
+
+def test_a_one_page_bulletin_s_header_and_footer_in_body_type_are_left_out(printer: PdfPrinter) -> None:
+    pdf = printer.print(
+        bulletin_html(SONOMA_ELIGIBILITY.pieces[:12]),
+        header="Human Services Department · Recruitment 2026-0042",
+        footer="County of Sonoma",
+        furniture_size="14px",  # the body type's size: only the place on the page tells
+    )
+    source = read_pdf(pdf)
+    assert source.pages == 1
+    assert source.text.startswith("County of Sonoma\nCounty of Sonoma is hiring")
+    assert "Recruitment 2026-0042" not in source.text and "Page 1 of 1" not in source.text
+
+
+def test_a_tab_stop_just_after_a_field_label_still_separates_the_value(printer: PdfPrinter) -> None:
+    html = (
+        "<html><body style='font-size:11pt'><h1>Clerk</h1><p>Company: City of Tulare</p>"
+        "<p><span>Job Number:</span><span style='margin-left:0.5pt'>2026-0042</span></p>"
+        "<p>Closing time: 11:59 PM on the last day.</p></body></html>"
+    )
+    text = read_pdf(printer.print(html)).text
+    assert "Job Number: 2026-0042" in text
+    assert "11:59 PM" in text
