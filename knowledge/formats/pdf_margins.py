@@ -1,13 +1,14 @@
 """Running headers and footers of a PDF. Page furniture sits at the very top or bottom of a page, set
 apart from the text by more than a paragraph's spacing; of those rows, the ones that repeat on the
-pages (page numbers counted alike), lone page numbers, small print, and plain body type in the page's
-outermost strip (a one-page document's header) are left out of the posting."""
+pages (page numbers counted alike), lone page numbers, small print, and, on a one-page document
+(where nothing repeats), plain body type in the page's outermost strip are left out of the posting."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from statistics import median
 
 from knowledge.formats.pdf_lines import Glyph, row_text
@@ -16,6 +17,7 @@ Row = list[Glyph]
 _ZONE = 0.15  # the top and bottom share of a page where running headers and footers sit
 _APART = 1.5  # furniture is set apart from the text by this many body-text sizes, or more
 _SMALL = 0.8  # print this much smaller than the body text
+_MAX_ROWS = 3  # a running header or footer is a few rows at most
 _EDGE = 0.07  # the outermost strip of a page: a header or footer there, in body type, is furniture
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#+(?:\s*(?:of|/)\s*#+)?$|^[-–—]\s*#+\s*[-–—]$", re.IGNORECASE)
 
@@ -33,7 +35,7 @@ def drop_running_lines(pages: Sequence[Sequence[Row]], heights: Sequence[float])
             if _signature(row) in repeated
             or _PAGE_NUMBER.match(_signature(row))
             or _size(row) < _SMALL * body
-            or (_at_edge(row, height) and _size(row) <= body and not all(g.bold for g in row))
+            or (len(pages) == 1 and _at_edge(row, height) and _size(row) <= body and not all(g.bold for g in row))
         }
         kept.append([row for row in rows if id(row) not in dropped])
     return kept
@@ -55,22 +57,29 @@ def _size(row: Row) -> float:
 
 
 def _furniture(rows: Sequence[Row], height: float, body: float) -> list[Row]:
-    """The rows at the top and bottom of a page set apart from its text (candidates for furniture)."""
-    found: list[Row] = []
-    top_rows = list(rows)
-    for i, row in enumerate(top_rows[:-1]):
-        if max(g.bottom for g in row) > _ZONE * height:
-            break
-        if min(g.top for g in top_rows[i + 1]) - max(g.bottom for g in row) >= _APART * body:
-            found.extend(top_rows[: i + 1])
-    bottom_rows = list(reversed(rows))
-    for i, row in enumerate(bottom_rows[:-1]):
-        if min(g.top for g in row) < (1 - _ZONE) * height:
-            break
-        if min(g.top for g in row) - max(g.bottom for g in bottom_rows[i + 1]) >= _APART * body:
-            found.extend(bottom_rows[: i + 1])
-    unique: dict[int, Row] = {id(row): row for row in found}
+    """The few rows at the top and bottom of a page set apart from its text (candidates for furniture)."""
+    top = _outer_rows(list(rows), lambda row: max(g.bottom for g in row) <= _ZONE * height, body)
+    bottom = _outer_rows(list(reversed(rows)), lambda row: min(g.top for g in row) >= (1 - _ZONE) * height, body)
+    unique: dict[int, Row] = {id(row): row for row in top + bottom}
     return list(unique.values())
+
+
+def _outer_rows(rows: list[Row], in_zone: Callable[[Row], bool], body: float) -> list[Row]:
+    """The rows before the first wide gap, counting from the page's edge inwards, when they are few and
+    all in the margin zone."""
+    for i, (row, following) in enumerate(itertools.pairwise(rows[: _MAX_ROWS + 1])):
+        if not in_zone(row):
+            return []
+        if _gap(row, following) >= _APART * body:
+            return rows[: i + 1]
+    return []
+
+
+def _gap(row: Row, following: Row) -> float:
+    """The space between two rows, whichever is above."""
+    if min(g.top for g in following) >= max(g.bottom for g in row):
+        return min(g.top for g in following) - max(g.bottom for g in row)
+    return min(g.top for g in row) - max(g.bottom for g in following)
 
 
 def _signature(row: Row) -> str:

@@ -247,10 +247,13 @@ class PdfPrinter:
             if not self._started.done():
                 self._started.set_exception(exc)
 
-    def print(self, html: str, *, header: str = "", footer: str = "", furniture_size: str = "8px") -> bytes:
+    def print(
+        self, html: str, *, header: str = "", footer: str = "", furniture_size: str = "8px", margin: str = "0.8in"
+    ) -> bytes:
         """The page printed on Letter paper; `header` and `footer` repeat on every page (with its number)."""
         result: Future[bytes] = Future()
-        self._jobs.put((html, {"header": header, "footer": footer, "size": furniture_size}, result))
+        options = {"header": header, "footer": footer, "size": furniture_size, "margin": margin}
+        self._jobs.put((html, options, result))
         return result.result(timeout=120)
 
     def bulletin(self, posting: SamplePosting, *, facts: str = "plain") -> bytes:
@@ -276,7 +279,7 @@ class PdfPrinter:
         )
 
 
-def _print(browser: Browser, html: str, *, header: str, footer: str, size: str) -> bytes:
+def _print(browser: Browser, html: str, *, header: str, footer: str, size: str, margin: str) -> bytes:
     page = browser.new_page()
     try:
         page.set_content(html)
@@ -288,7 +291,7 @@ def _print(browser: Browser, html: str, *, header: str, footer: str, size: str) 
                 f'<div style="font-size:{size};width:100%;text-align:center">{escape(footer)} · Page '
                 '<span class="pageNumber"></span> of <span class="totalPages"></span></div>'
             ),
-            margin={"top": "0.8in", "bottom": "0.8in", "left": "0.7in", "right": "0.7in"},
+            margin={"top": margin, "bottom": margin, "left": "0.7in", "right": "0.7in"},
         )
     finally:
         page.close()

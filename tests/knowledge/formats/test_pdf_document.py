@@ -144,3 +144,16 @@ def test_a_tab_stop_just_after_a_field_label_still_separates_the_value(printer: 
     text = read_pdf(printer.print(html)).text
     assert "Job Number: 2026-0042" in text
     assert "11:59 PM" in text
+
+
+def test_text_at_the_top_of_a_page_with_narrow_margins_is_kept(printer: PdfPrinter) -> None:
+    filler = "".join(f"<p>Paragraph {n} of the first page, about the work of the library.</p>" for n in range(3))
+    html = (
+        "<html><body style='font-size:11pt'><h1>Library Page</h1><p>Company: City of Eureka</p>"
+        f"<h2>DUTIES</h2>{filler}<ul style='break-before: page'><li>Shelves returned books.</li>"
+        "<li>Reads shelves for order.</li></ul><h2 style='margin-top:48px'>SELECTION PROCESS</h2>"
+        "<p>Candidates will be interviewed by a panel.</p></body></html>"
+    )
+    source = read_pdf(printer.print(html, margin="0.3in"))
+    assert source.pages == 2
+    assert "- Shelves returned books.\n- Reads shelves for order.\nSELECTION PROCESS" in source.text
