@@ -31,7 +31,7 @@ def main() -> None:
     "--postings-dir",
     type=click.Path(path_type=Path),
     default=None,
-    help="Folder of posting .txt files (default: HELPBOT_POSTINGS_DIR or knowledge/postings).",
+    help="Folder of posting files: .txt, .pdf, .html, .docx (default: HELPBOT_POSTINGS_DIR or knowledge/postings).",
 )
 @click.option("--strict", is_flag=True, help="Exit with an error when any file could not be ingested.")
 def ingest(postings_dir: Path | None, strict: bool) -> None:
@@ -43,6 +43,7 @@ def ingest(postings_dir: Path | None, strict: bool) -> None:
         raise click.ClickException(str(exc)) from exc
     for posting in report.ingested:
         click.echo(f"{posting.posting_id}: {posting.display_name}")
+        click.echo(f"  read:      {posting.source}, {posting.sections} section{'s' if posting.sections != 1 else ''}")
         click.echo(f"  found:     {', '.join(posting.found)}")
         click.echo(f"  not found: {', '.join(posting.missing) or '-'}")
     for error in report.errors:

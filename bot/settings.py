@@ -24,6 +24,7 @@ DEFAULT_TEAMS_SERVICE_URLS = (
 ANY_TENANT = "*"
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
 DEFAULT_ACTION_MAX_BODY_BYTES = 4 * 1024 * 1024
+DEFAULT_MAX_POSTING_BYTES = 25 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Settings:
     max_body_bytes: int
     action_max_body_bytes: int
     teams: TeamsSettings
+    max_posting_bytes: int = DEFAULT_MAX_POSTING_BYTES
 
     def today(self) -> date:
         """Today's date in the configured time zone (or the fixed date, for demos and tests)."""
@@ -152,6 +154,7 @@ def get_settings() -> Settings:
         max_body_bytes=int(_env("HELPBOT_MAX_BODY_BYTES", str(DEFAULT_MAX_BODY_BYTES))),
         action_max_body_bytes=int(_env("HELPBOT_ACTION_MAX_BODY_BYTES", str(DEFAULT_ACTION_MAX_BODY_BYTES))),
         teams=_teams_settings(),
+        max_posting_bytes=int(_env("HELPBOT_MAX_POSTING_BYTES", str(DEFAULT_MAX_POSTING_BYTES))),
     )
 
 

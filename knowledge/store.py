@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import weakref
+from collections.abc import Collection
 from datetime import datetime, timezone
 
 from sqlalchemy import Column, DateTime, Integer, String, Table, Text, delete, func, insert, select
@@ -41,12 +42,16 @@ def _ready(engine: Engine | None) -> Engine:
     return engine
 
 
-def replace_postings(postings: list[tuple[Posting, str]], *, engine: Engine | None = None) -> int:
-    """Make the knowledge base hold exactly `postings` (each with its content hash); new revision."""
+def replace_postings(
+    postings: list[tuple[Posting, str]], *, keep: Collection[str] = (), engine: Engine | None = None
+) -> int:
+    """Make the knowledge base hold exactly `postings` (each with its content hash), plus the stored
+    postings whose ids are in `keep` left as they are; new revision."""
     engine = _ready(engine)
     now = datetime.now(timezone.utc)
+    kept = set(keep) - {p.posting_id for p, _ in postings}
     with Session(engine) as session, session.begin():
-        session.execute(delete(postings_table))
+        session.execute(delete(postings_table).where(postings_table.c.posting_id.notin_(kept)))
         if postings:
             session.execute(
                 insert(postings_table),
@@ -68,6 +73,13 @@ def replace_postings(postings: list[tuple[Posting, str]], *, engine: Engine | No
             return 1
         session.execute(revision_table.update().where(revision_table.c.id == 1).values(revision=current + 1))
         return int(current) + 1
+
+
+def posting_ids(*, engine: Engine | None = None) -> set[str]:
+    """The ids of the postings the knowledge base holds."""
+    engine = _ready(engine)
+    with Session(engine) as session:
+        return set(session.execute(select(postings_table.c.posting_id)).scalars())
 
 
 def revision(*, engine: Engine | None = None) -> int:

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 
 from bot.database import make_engine, metadata
 from tests.bot.channels.fake_microsoft import FakeMicrosoft
+from tests.knowledge.formats.documents import CHROMIUM, PdfPrinter, pdf_printer
 from tests.servers import MODEL, Assistant, make_assistant
 
 # The servers answer as if today were this date (the LAUSD filing period is then open).
@@ -36,6 +37,15 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, fake_microsoft: FakeMicr
     running.start()
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="session")
+def printer() -> Iterator[PdfPrinter]:
+    """Headless Chromium printing test postings to PDF, as HR offices print their bulletins."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"no Chromium at {CHROMIUM}: `make browser` installs Debian's chromium")
+    with pdf_printer() as running:
+        yield running
 
 
 def _database_urls() -> list[str]:

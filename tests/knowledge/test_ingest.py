@@ -100,12 +100,13 @@ def test_several_bad_files_at_once(folder: Path, engine: Engine) -> None:
     assert _ids(report) == [LAUSD_ID, PASADENA_ID]
 
 
-def test_only_txt_files_are_read(folder: Path, engine: Engine) -> None:
+def test_other_files_are_ignored_and_a_damaged_pdf_is_reported(folder: Path, engine: Engine) -> None:
     (folder / "notes.md").write_text("Clerk\nCompany: Riverside County\n", encoding="utf-8")
+    (folder / ".hidden.txt").write_text("Clerk\nCompany: Riverside County\n", encoding="utf-8")
     (folder / "posting.pdf").write_bytes(b"%PDF-1.4\x00\x00")
     report = ingest_folder(folder, engine=engine)
     assert _ids(report) == [LAUSD_ID, PASADENA_ID]
-    assert report.errors == ()
+    assert report.errors == ("posting.pdf: the PDF is damaged and cannot be read",)
 
 
 def test_cp1252_file_is_read(folder: Path, engine: Engine) -> None:
