@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 VENDOR := web/static/vendor/socket.io.min.js
 
-.PHONY: help setup web ingest train run test validate browser bench lint clean
+.PHONY: help setup web ingest train run run-replicas test validate browser proxy bench lint clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -55,7 +55,14 @@ validate: setup ## Check the Rasa training data and domain
 browser: ## Install Debian's Chromium for the browser tests when it is missing (needs root)
 	@scripts/ensure-chromium.sh
 
-test: ingest train web validate browser ## Set up everything and run the whole test suite
+proxy: ## Install Debian's nginx for the replica tests when it is missing (needs root; its service stays off)
+	@scripts/ensure-nginx.sh
+
+REPLICAS ?= 2
+run-replicas: ingest train web proxy ## The production profile: REPLICAS Rasa/action servers behind nginx (needs PostgreSQL, Redis; see docs/deploy.md)
+	$(BIN)/helpbot serve --replicas $(REPLICAS) --proxy
+
+test: ingest train web validate browser proxy ## Set up everything and run the whole test suite
 	$(BIN)/pytest
 
 bench: ingest train ## Measure accuracy, speed and memory against Rasa's defaults; writes docs/benchmarks.{md,json,png}

@@ -1,4 +1,4 @@
-"""Applications, transcript decisions and the audit trail in SQL (same database as the KB)."""
+"""Applications, transcript decisions and the audit trail in SQL (HELPBOT_APPLICATIONS_DATABASE_URL)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy import Column, Date, DateTime, Integer, String, Table, Text, fun
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from base.database import get_engine, metadata
+from base.database import get_applications_engine, metadata
 
 applications_table = Table(
     "applications",
@@ -89,7 +89,7 @@ class QueuedTranscript:
 
 def ready(engine: Engine | None = None) -> Engine:
     """The engine, with the application tables created (once per engine)."""
-    engine = engine or get_engine()
+    engine = engine or get_applications_engine()
     if engine not in _ready_engines:
         metadata.create_all(engine, tables=_TABLES)
         _ready_engines.add(engine)

@@ -1,8 +1,8 @@
-"""The one SQLAlchemy engine per process, built lazily from settings."""
+"""The SQLAlchemy engines of a process (knowledge base, applications), built lazily from settings."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import threading
 from pathlib import Path
 
 from sqlalchemy import MetaData
@@ -12,6 +12,8 @@ from sqlalchemy.future import create_engine
 from base.settings import get_settings
 
 metadata = MetaData()
+_engines: dict[str, Engine] = {}
+_lock = threading.Lock()
 
 
 def make_engine(url: str) -> Engine:
@@ -22,16 +24,27 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, future=True, pool_pre_ping=True)
 
 
-@lru_cache(maxsize=1)
+def engine_for(url: str) -> Engine:
+    """The one engine of this process for a database URL."""
+    with _lock:
+        if url not in _engines:
+            _engines[url] = make_engine(url)
+        return _engines[url]
+
+
 def get_engine() -> Engine:
-    """The engine for the configured database, with every table created."""
-    engine = make_engine(get_settings().database_url)
-    metadata.create_all(engine)
-    return engine
+    """The knowledge base's engine (HELPBOT_DATABASE_URL); each store creates its own tables."""
+    return engine_for(get_settings().database_url)
+
+
+def get_applications_engine() -> Engine:
+    """The applications' engine (HELPBOT_APPLICATIONS_DATABASE_URL, by default the knowledge base's)."""
+    return engine_for(get_settings().applications_database_url)
 
 
 def reset_engine() -> None:
-    """Dispose of the cached engine (tests switch databases)."""
-    if get_engine.cache_info().currsize:
-        get_engine().dispose()
-    get_engine.cache_clear()
+    """Dispose of every engine (tests switch databases)."""
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()

@@ -25,6 +25,8 @@ ANY_TENANT = "*"
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
 DEFAULT_ACTION_MAX_BODY_BYTES = 4 * 1024 * 1024
 DEFAULT_MAX_POSTING_BYTES = 25 * 1024 * 1024
+DEFAULT_REDIS_PREFIX = "helpbot"
+DEFAULT_PROXY_PORT = 8000
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,13 @@ class Settings:
     action_max_body_bytes: int
     teams: TeamsSettings
     max_posting_bytes: int = DEFAULT_MAX_POSTING_BYTES
+    applications_database_url: str = ""
+    tracker_store_url: str = ""
+    redis_url: str = ""
+    redis_prefix: str = DEFAULT_REDIS_PREFIX
+    replicas: int = 1
+    proxy_port: int = DEFAULT_PROXY_PORT
+    trusted_proxies: tuple[str, ...] = ()
 
     def today(self) -> date:
         """Today's date in the configured time zone (or the fixed date, for demos and tests)."""
@@ -129,12 +138,25 @@ def _default_database_url() -> str:
     return f"sqlite:///{PROJECT_ROOT / 'var' / 'helpbot.db'}"
 
 
+def _default_tracker_store_url() -> str:
+    """The SQLite file of the conversation store (HELPBOT_TRACKER_DB, or var/conversations.db)."""
+    return f"sqlite:///{_env('HELPBOT_TRACKER_DB', str(PROJECT_ROOT / 'var' / 'conversations.db'))}"
+
+
+def _positive(name: str, default: int) -> int:
+    value = int(_env(name, str(default)))
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1 (got {value})")
+    return value
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """Return the settings, loading `.env` (without overriding the environment) the first time."""
     load_dotenv(PROJECT_ROOT / ".env", override=False)
+    database_url = _env("HELPBOT_DATABASE_URL", _default_database_url())
     return Settings(
-        database_url=_env("HELPBOT_DATABASE_URL", _default_database_url()),
+        database_url=database_url,
         postings_dir=Path(_env("HELPBOT_POSTINGS_DIR", str(PROJECT_ROOT / "knowledge" / "postings"))),
         timezone=_env("HELPBOT_TIMEZONE", "America/Los_Angeles"),
         rasa_url=_env("HELPBOT_RASA_URL", "http://localhost:5005"),
@@ -155,6 +177,13 @@ def get_settings() -> Settings:
         action_max_body_bytes=int(_env("HELPBOT_ACTION_MAX_BODY_BYTES", str(DEFAULT_ACTION_MAX_BODY_BYTES))),
         teams=_teams_settings(),
         max_posting_bytes=int(_env("HELPBOT_MAX_POSTING_BYTES", str(DEFAULT_MAX_POSTING_BYTES))),
+        applications_database_url=_env("HELPBOT_APPLICATIONS_DATABASE_URL", database_url),
+        tracker_store_url=_env("HELPBOT_TRACKER_STORE_URL", _default_tracker_store_url()),
+        redis_url=_env("HELPBOT_REDIS_URL", ""),
+        redis_prefix=_env("HELPBOT_REDIS_PREFIX", DEFAULT_REDIS_PREFIX),
+        replicas=_positive("HELPBOT_REPLICAS", 1),
+        proxy_port=int(_env("HELPBOT_PROXY_PORT", str(DEFAULT_PROXY_PORT))),
+        trusted_proxies=_list("HELPBOT_TRUSTED_PROXIES"),
     )
 
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
-import threading
-import time
-import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from base.settings import PROJECT_ROOT, get_settings
+from base.settings import PROJECT_ROOT, Settings, get_settings
+from bot import preflight
 from bot.applications_cli import applications
+from bot.proxy import nginx_binary, site_config
+from bot.stack import launch_environment, proxied_environment, proxy_plan, services
+from bot.supervisor import Supervisor
 from bot.teams_package import build_package
 from knowledge.ingest import PostingFileError, ingest_folder
 
@@ -56,46 +55,18 @@ def ingest(postings_dir: Path | None, strict: bool) -> None:
         sys.exit(1)
 
 
-def server_environment() -> dict[str, str]:
-    """The environment both servers run with: telemetry off unless asked for, our action port."""
-    settings = get_settings()
-    env = dict(os.environ)
-    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
-    env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
-    env.setdefault("HELPBOT_ACTION_URL", f"http://localhost:{settings.action_server_port}/webhook")
-    env.setdefault("HELPBOT_ACTION_SECRET", settings.action_secret)
-    env.setdefault("HELPBOT_TRACKER_DB", str(PROJECT_ROOT / "var" / "conversations.db"))
-    return env
+def _announce(settings: Settings, replicas: int, proxy: bool) -> Callable[[], None]:
+    def announce() -> None:
+        if proxy:
+            url = f"http://localhost:{settings.proxy_port}/"
+            where = f"careers site {url}, REST POST {url}webhooks/rest/webhook through nginx"
+        else:
+            url = f"http://localhost:{settings.rasa_port}/"
+            where = f"careers site http://localhost:{settings.web_port}/, REST POST {url}webhooks/rest/webhook"
+        count = f"{replicas} replicas, " if replicas > 1 else ""
+        click.echo(f"\nhelpbot is ready: {count}{where} (Ctrl-C stops it)\n")
 
-
-def server_commands(model: Path) -> dict[str, list[str]]:
-    """The action server, Rasa server and careers site command lines."""
-    settings = get_settings()
-    bot_dir = PROJECT_ROOT / "bot"
-    return {
-        "action server": [
-            sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_server_port),
-        ],
-        "rasa server": [
-            sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model),
-            "--endpoints", str(bot_dir / "endpoints.yml"), "--credentials", str(bot_dir / "credentials.yml"),
-            "--port", str(settings.rasa_port), "--cors", *settings.cors_origins,
-        ],
-        "careers site": [sys.executable, "-m", "bot.website", "--port", str(settings.web_port)],
-    }  # fmt: skip
-
-
-def _announce_when_ready(url: str, stop: threading.Event) -> None:
-    while not stop.is_set():
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                site = f"http://localhost:{get_settings().web_port}/"
-                click.echo(
-                    f"\nhelpbot is ready: careers site {site}, REST POST {url}webhooks/rest/webhook (Ctrl-C stops it)\n"
-                )
-                return
-        except OSError:
-            time.sleep(1)
+    return announce
 
 
 @main.command()
@@ -106,50 +77,50 @@ def _announce_when_ready(url: str, stop: threading.Event) -> None:
     show_default=True,
     help="Trained Rasa model to serve.",
 )
-def serve(model: Path) -> None:
-    """Start the action server, the Rasa server and the careers site in the foreground; Ctrl-C stops them."""
+@click.option(
+    "--replicas",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Rasa servers and action servers to run, on consecutive ports (default: HELPBOT_REPLICAS or 1). "
+    "More than one needs PostgreSQL and Redis.",
+)
+@click.option("--proxy", is_flag=True, help="Also run nginx in front of them, on HELPBOT_PROXY_PORT.")
+@click.option(
+    "--run-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=PROJECT_ROOT / "var" / "nginx",
+    show_default=True,
+    help="Where nginx's configuration, pid and logs go (with --proxy).",
+)
+def serve(model: Path, replicas: int | None, proxy: bool, run_dir: Path) -> None:
+    """Start the action servers, the Rasa servers and the careers site in the foreground; Ctrl-C stops them."""
     if not model.exists():
         raise click.ClickException(f"no trained model at {model}: run `make train` first")
-    env = server_environment()
-    processes = {
-        name: subprocess.Popen(command, cwd=PROJECT_ROOT, env=env) for name, command in server_commands(model).items()
-    }
-    stop = threading.Event()
-    url = f"http://localhost:{get_settings().rasa_port}/"
-    threading.Thread(target=_announce_when_ready, args=(url, stop), daemon=True).start()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, _interrupt)
-    exit_code = 0
-    try:
-        while True:
-            for name, process in processes.items():
-                if process.poll() is not None:
-                    click.echo(f"the {name} stopped (exit code {process.returncode}); stopping helpbot", err=True)
-                    exit_code = process.returncode or 1
-                    raise KeyboardInterrupt
-            time.sleep(0.5)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        stop.set()
-        _stop_all(list(processes.values()))
-    sys.exit(exit_code)
+    settings = get_settings()
+    count = replicas or settings.replicas
+    found = preflight.problems(settings, count)
+    nginx = nginx_binary() if proxy else None
+    if proxy and nginx is None:
+        found.append("--proxy needs nginx: install Debian's package (apt-get install nginx)")
+    if found:
+        for problem in found:
+            click.echo(f"error: {problem}", err=True)
+        raise click.ClickException("helpbot cannot start (see above)")
+    env = launch_environment(settings)
+    if proxy:
+        env = proxied_environment(settings, env)
+    planned = services(settings, model, count, proxy_dir=run_dir.resolve() if proxy else None, nginx=nginx)
+    supervisor = Supervisor(planned, env, say=lambda line: click.echo(line, err=True))
+    sys.exit(supervisor.run(on_ready=_announce(settings, count, proxy)))
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
-def _stop_all(processes: list[subprocess.Popen[bytes]]) -> None:
-    for process in processes:
-        if process.poll() is None:
-            process.terminate()
-    deadline = time.monotonic() + 15
-    for process in processes:
-        try:
-            process.wait(timeout=max(deadline - time.monotonic(), 0.1))
-        except subprocess.TimeoutExpired:
-            process.kill()
+@main.command("proxy-config")
+@click.option("--replicas", type=click.IntRange(min=1), default=None, help="Rasa replicas (default: HELPBOT_REPLICAS).")
+@click.option("--access-log", default="/var/log/nginx/helpbot.access.log", show_default=True)
+def proxy_config(replicas: int | None, access_log: str) -> None:
+    """Print the nginx configuration (upstreams and server) for conf.d, from the ports in the settings."""
+    settings = get_settings()
+    click.echo(site_config(proxy_plan(settings, replicas or settings.replicas, access_log)), nl=False)
 
 
 @main.command("teams-package")

@@ -15,7 +15,7 @@ from typing import Any
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from base.settings import get_settings
-from bot.channels.rate_limit import SLOW_DOWN, RateLimiter
+from bot.channels.rate_limit import SLOW_DOWN, Limiter, rate_limiter
 
 logger = logging.getLogger(__name__)
 
@@ -64,15 +64,15 @@ def guarded(
     on_new_message: Callable[[UserMessage], Awaitable[Any]],
     *,
     timeout: float = REPLY_TIMEOUT_SECONDS,
-    per_conversation: RateLimiter | None = None,
+    per_conversation: Limiter | None = None,
 ) -> Callable[[UserMessage], Awaitable[None]]:
     """Wrap a channel's `on_new_message` so the user always gets a reply (and floods a polite one)."""
-    limiter = per_conversation or RateLimiter(get_settings().rate_limit_per_conversation)
+    limiter = per_conversation or rate_limiter(get_settings().rate_limit_per_conversation, "conversation")
 
     async def handle(message: UserMessage) -> None:
         inner = message.output_channel
         text = message.text or ""
-        if not limiter.allow(str(message.sender_id)):
+        if not await limiter.allow(str(message.sender_id)):
             await inner.send_text_message(message.sender_id, SLOW_DOWN)
             return
         if len(text) > MAX_MESSAGE_CHARS:

@@ -13,8 +13,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from base.settings import get_settings
+from bot.channels.client_address import client_address
 from bot.channels.guard import guarded
-from bot.channels.rate_limit import SLOW_DOWN, RateLimiter
+from bot.channels.rate_limit import SLOW_DOWN, rate_limiter
 
 
 def request_problem(body: bytes) -> str | None:
@@ -43,7 +44,8 @@ class GuardedRestInput(RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = super().blueprint(guarded(on_new_message))
-        per_client = RateLimiter(get_settings().rate_limit_per_client)
+        settings = get_settings()
+        per_client = rate_limiter(settings.rate_limit_per_client, "client")
 
         @webhook.middleware("request")
         async def validate(request: Request) -> HTTPResponse | None:
@@ -51,7 +53,8 @@ class GuardedRestInput(RestInput):
                 problem = request_problem(request.body)
                 if problem:
                     return response.json({"error": problem}, status=400)
-                if not per_client.allow(request.remote_addr or request.ip or "unknown"):
+                address = client_address(request.ip, request.headers.get("X-Forwarded-For"), settings.trusted_proxies)
+                if not await per_client.allow(address or "unknown"):
                     sender = json.loads(request.body)["sender"]
                     return response.json([{"recipient_id": sender, "text": SLOW_DOWN}], status=429)
             return None

@@ -20,8 +20,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from base.settings import get_settings
+from bot.channels.client_address import client_address
 from bot.channels.guard import guarded
-from bot.channels.rate_limit import SLOW_DOWN, RateLimiter
+from bot.channels.rate_limit import SLOW_DOWN, rate_limiter
 
 BAD_MESSAGE = "Sorry, I couldn't read that message. Please type your question again."
 
@@ -67,15 +68,18 @@ class WebsiteSocketIOInput(SocketIOInput):
 
     def _limit_clients(self, sio: Any) -> None:
         """Per client address: past the limit a message gets the polite reply, not the bot."""
-        per_client = RateLimiter(get_settings().rate_limit_per_client)
+        settings = get_settings()
+        per_client = rate_limiter(settings.rate_limit_per_client, "client")
         handler = sio.handlers.get(self.namespace or "/", {}).get(self.user_message_evt)
         if handler is None:
             return
 
         async def limited(sid: str, data: Any) -> None:
             environ = sio.get_environ(sid, namespace=self.namespace) or {}
-            address = str(environ.get("REMOTE_ADDR") or environ.get("asgi.scope", {}).get("client", ["?"])[0])
-            if not per_client.allow(address):
+            request = environ.get("sanic.request")  # engine.io's Sanic driver writes 127.0.0.1 as REMOTE_ADDR
+            peer = str(getattr(request, "ip", "") or environ.get("REMOTE_ADDR") or "?")
+            address = client_address(peer, environ.get("HTTP_X_FORWARDED_FOR"), settings.trusted_proxies)
+            if not await per_client.allow(address):
                 await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=self.namespace)
                 return
             if not isinstance(data, dict) or not isinstance(data.get("message", ""), str):

@@ -1,5 +1,5 @@
-"""The `helpbot` command: `serve`'s environment (telemetry off unless asked for, the action secret passed
-on), and `ingest`'s report of each posting's format and of the files it could not read."""
+"""The `helpbot` command: `serve` refusing to start without the stores it needs, naming the setting;
+`ingest`'s report of each posting's format and of the files it could not read."""
 
 from __future__ import annotations
 
@@ -9,29 +9,41 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from base.settings import PROJECT_ROOT, reset_settings
-from bot.cli import server_commands, server_environment
+from base.settings import PROJECT_ROOT
 from tests.knowledge.formats.documents import PdfPrinter, encrypted, job_board_page
 from tests.knowledge.formats.postings import FRESNO_PAYROLL, SONOMA_ELIGIBILITY, TACOMA_CLERK
 
 
-def test_telemetry_is_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("RASA_TELEMETRY_ENABLED", raising=False)
-    monkeypatch.setenv("HELPBOT_ACTION_SECRET", "from-env")
-    reset_settings()
-    env = server_environment()
-    assert env["RASA_TELEMETRY_ENABLED"] == "false"
-    assert env["HELPBOT_ACTION_SECRET"] == "from-env"
-    monkeypatch.setenv("RASA_TELEMETRY_ENABLED", "true")
-    assert server_environment()["RASA_TELEMETRY_ENABLED"] == "true"  # an explicit choice is kept
-    reset_settings()
+def serve(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    model = tmp_path / "model.tar.gz"
+    model.write_bytes(b"not started: the checks come first")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("HELPBOT_")}
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "serve", "--model", str(model), *args],
+        cwd=PROJECT_ROOT, env={**clean, "HELPBOT_SECRET_KEY": "k", "HELPBOT_ACTION_SECRET": "s", **env},
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
 
 
-def test_the_rasa_http_api_is_not_enabled(tmp_path: object) -> None:
-    rasa = server_commands(tmp_path)["rasa server"]  # type: ignore[arg-type]
-    assert "--enable-api" not in rasa
+def test_replicas_without_postgresql_and_redis_do_not_start_and_say_what_is_missing(tmp_path: Path) -> None:
+    result = serve(tmp_path, "--replicas", "2", HELPBOT_DATABASE_URL=f"sqlite:///{tmp_path / 'kb.db'}")
+    assert result.returncode != 0
+    for setting in ("HELPBOT_DATABASE_URL", "HELPBOT_TRACKER_STORE_URL", "HELPBOT_REDIS_URL"):
+        assert f"error: {setting} " in result.stderr
+    assert "helpbot cannot start" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unreachable_store_fails_at_start_naming_the_setting(tmp_path: Path) -> None:
+    result = serve(
+        tmp_path,
+        HELPBOT_TRACKER_STORE_URL="postgresql+psycopg2://helpbot:hunter2@127.0.0.1:1/conversations",
+        HELPBOT_REDIS_URL="redis://127.0.0.1:1/0",
+        HELPBOT_DATABASE_URL=f"sqlite:///{tmp_path / 'kb.db'}",
+    )
+    assert result.returncode != 0
+    assert "error: HELPBOT_TRACKER_STORE_URL: cannot connect to the conversations database at" in result.stderr
+    assert "error: HELPBOT_REDIS_URL: cannot reach Redis" in result.stderr
+    assert "hunter2" not in result.stderr  # passwords are never printed
 
 
 def test_ingest_reports_each_posting_s_format_and_names_bad_files(tmp_path: Path, printer: PdfPrinter) -> None:
