@@ -108,12 +108,12 @@ class ConversationLockStore(LockStore):
             self._local.pop(lock.conversation_id, None)
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = TICKET_SECONDS) -> int:
-        issued: list[int] = []
+        issued: list[int] = []  # one number per attempt: a conflicting replica makes `change` try again
         try:
             self.change(conversation_id, lambda lock: issued.append(lock.issue_ticket(TICKET_SECONDS)))
         except redis.RedisError as exc:
             raise LockError(f"Error while acquiring lock. Error:\n{exc}") from exc
-        return issued[0]
+        return issued[-1]
 
     def renew(self, conversation_id: str, ticket: int) -> TicketLock:
         """Keep this ticket alive for another TICKET_SECONDS; returns the lock as it now stands."""

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from base.database import make_engine, metadata
 from tests.bot.channels.fake_microsoft import FakeMicrosoft
 from tests.knowledge.formats.documents import CHROMIUM, PdfPrinter, pdf_printer
+from tests.replicas import Stack, running_stack
 from tests.servers import MODEL, Assistant, make_assistant
 
 # The servers answer as if today were this date (the LAUSD filing period is then open).
@@ -37,6 +38,15 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, fake_microsoft: FakeMicr
     running.start()
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="session")
+def replicated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The production profile: two Rasa replicas and two action servers behind nginx, on PostgreSQL and Redis."""
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run `make train` (make test does)")
+    with running_stack(tmp_path_factory.mktemp("replicated"), SERVER_TODAY) as stack:
+        yield stack
 
 
 @pytest.fixture(scope="session")

@@ -4,9 +4,10 @@ on one Redis prefix), in order of arrival; a dead holder's ticket runs out; in-p
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from rasa.core.lock import TicketLock
 from rasa.shared.exceptions import ConnectionException
 
 from bot import lock_store
@@ -40,6 +41,26 @@ async def test_replicas_serve_one_message_of_a_conversation_at_a_time_in_order(p
         await asyncio.sleep(0.002)  # arrivals in a known order
     await asyncio.gather(*tasks)
     assert log == [f"{n} {step}" for n in range(10) for step in ("in", "out")]
+
+
+def test_a_ticket_taken_while_another_replica_takes_one_is_its_own(prefix: str) -> None:
+    a, b = replica(prefix), replica(prefix)
+    change = a.change
+    interfered: list[int] = []
+
+    def with_interference(conversation_id: str, apply: Callable[[TicketLock], None]) -> TicketLock:
+        def interfere_once(lock: TicketLock) -> None:
+            if not interfered:  # between a's read and a's write, b takes a ticket: a's write is refused, a tries again
+                interfered.append(b.issue_ticket(conversation_id))
+            apply(lock)
+
+        return change(conversation_id, interfere_once)
+
+    a.change = with_interference  # type: ignore[method-assign]
+    mine = a.issue_ticket("conversation")
+    assert interfered == [0] and mine == 1
+    lock = a.get_lock("conversation")
+    assert lock is not None and [t.number for t in lock.tickets] == [0, 1]
 
 
 async def test_other_conversations_do_not_wait(prefix: str) -> None:

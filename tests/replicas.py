@@ -1,0 +1,209 @@
+"""The production profile on loopback for end-to-end tests: `helpbot serve --replicas N --proxy` as an
+operator runs it, on a PostgreSQL database and a Redis key prefix of the test run's own.
+
+The per-client rate limit is raised (every test talks from 127.0.0.1): the load and failover tests
+send hundreds of messages from that one address. The per-conversation limit stays at its default.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psutil
+import requests
+from sqlalchemy import text
+from sqlalchemy.future import create_engine
+
+from base.settings import PROJECT_ROOT
+from bot.proxy import nginx_binary
+from tests.servers import MODEL, SEED_POSTINGS
+from tests.stores import postgres_database, redis_prefix, redis_url_or_skip
+
+RAISED_CLIENT_LIMIT = "1000000"
+
+
+def free_port_run(count: int) -> int:
+    """The first of `count` consecutive TCP ports nobody listens on right now."""
+    for _ in range(200):
+        first = random.randint(20000, 50000)
+        sockets = []
+        try:
+            for port in range(first, first + count):
+                sock = socket.socket()
+                sockets.append(sock)
+                sock.bind(("127.0.0.1", port))
+            return first
+        except OSError:
+            continue
+        finally:
+            for sock in sockets:
+                sock.close()
+    raise RuntimeError(f"no run of {count} free ports")
+
+
+def answers(url: str) -> bool:
+    try:
+        requests.get(url, timeout=2)
+        return True
+    except requests.RequestException:
+        return False
+
+
+@dataclass
+class Stack:
+    """A running `helpbot serve --replicas N --proxy` and what the tests need to reach into it."""
+
+    workdir: Path
+    env: dict[str, str]
+    replicas: int
+    rasa_port: int
+    proxy_port: int
+    process: subprocess.Popen[bytes] | None = None
+    database_url: str = ""
+    log: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.log = self.workdir / "serve.log"
+
+    @property
+    def proxy(self) -> str:
+        return f"http://127.0.0.1:{self.proxy_port}"
+
+    @property
+    def site(self) -> str:
+        return f"http://localhost:{self.proxy_port}"
+
+    def replica(self, index: int) -> str:
+        """The address of Rasa replica `index` (0-based), bypassing nginx."""
+        return f"http://127.0.0.1:{self.rasa_port + index}"
+
+    @property
+    def access_log(self) -> Path:
+        return self.workdir / "nginx" / "access.log"
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=PROJECT_ROOT, env=self.env,
+                              capture_output=True, text=True, check=False, timeout=180)  # fmt: skip
+
+    def ask(self, sender: str, message: str, *, via: str | None = None, **extra: Any) -> list[dict[str, Any]]:
+        """POST one message to the REST channel (through nginx unless `via` names a replica)."""
+        body = {"sender": sender, "message": message, **extra}
+        response = requests.post(f"{via or self.proxy}/webhooks/rest/webhook", json=body, timeout=60)
+        response.raise_for_status()
+        return list(response.json())
+
+    def reply(self, sender: str, message: str, *, via: str | None = None, **extra: Any) -> str:
+        return "\n".join(m.get("text", "") for m in self.ask(sender, message, via=via, **extra))
+
+    def events(self, sender: str) -> list[dict[str, Any]]:
+        """The conversation's stored events, in order (from PostgreSQL)."""
+        engine = create_engine(self.database_url, future=True)
+        try:
+            with engine.connect() as connection:
+                rows = connection.execute(
+                    text("SELECT data FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender}
+                ).fetchall()
+        finally:
+            engine.dispose()
+        return [json.loads(row[0]) for row in rows]
+
+    def rasa_process(self, index: int) -> psutil.Process:
+        """The live process of Rasa replica `index`, a child of `helpbot serve`."""
+        assert self.process is not None
+        port = str(self.rasa_port + index)
+        for child in psutil.Process(self.process.pid).children():
+            command = child.cmdline()
+            if "bot.rasa_server" in command and command[command.index("--port") + 1] == port:
+                return child
+        raise LookupError(f"no Rasa replica on port {port}")
+
+    def kill_replica(self, index: int) -> None:
+        """Kill Rasa replica `index` at once (SIGKILL: no goodbye to anyone)."""
+        self.rasa_process(index).send_signal(signal.SIGKILL)
+
+    def wait_until_up(self, timeout: float = 240) -> None:
+        deadline = time.monotonic() + timeout
+        urls = [f"{self.replica(i)}/" for i in range(self.replicas)] + [f"{self.proxy}/favicon.ico"]
+        while time.monotonic() < deadline:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                tail = self.log.read_text()[-3000:]
+                raise RuntimeError(f"helpbot serve exited with {self.process.returncode}: {tail}")
+            if all(answers(url) for url in urls):
+                return
+            time.sleep(1)
+        raise TimeoutError(f"the stack did not come up within {timeout} s: {self.log.read_text()[-3000:]}")
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "serve", "--model", str(MODEL), "--replicas", str(self.replicas),
+             "--proxy", "--run-dir", str(self.workdir / "nginx")],
+            cwd=PROJECT_ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        self.wait_until_up()
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            for child in psutil.Process(self.process.pid).children(recursive=True):
+                child.kill()
+            self.process.kill()
+
+
+def nginx_or_skip() -> None:
+    import pytest
+
+    if nginx_binary() is None:
+        pytest.skip("nginx is not installed and could not be: `make proxy` (scripts/ensure-nginx.sh) installs "
+                    "Debian's package as root")  # fmt: skip
+
+
+@contextmanager
+def running_stack(workdir: Path, today: str, replicas: int = 2, **env_changes: str) -> Iterator[Stack]:
+    """Ingest the seed postings into a new PostgreSQL database and run the replicated stack on it."""
+    nginx_or_skip()
+    with ExitStack() as stack_context:
+        database = stack_context.enter_context(postgres_database())
+        prefix = stack_context.enter_context(redis_prefix())
+        shutil.copytree(SEED_POSTINGS, workdir / "postings")
+        rasa_port, action_port = free_port_run(replicas), free_port_run(replicas)
+        proxy_port, web_port = free_port_run(1), free_port_run(1)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HELPBOT_")}
+        env.update({
+            "HELPBOT_DATABASE_URL": database, "HELPBOT_TRACKER_STORE_URL": database,
+            "HELPBOT_REDIS_URL": redis_url_or_skip(), "HELPBOT_REDIS_PREFIX": prefix,
+            "HELPBOT_RASA_PORT": str(rasa_port), "HELPBOT_ACTION_PORT": str(action_port),
+            "HELPBOT_WEB_PORT": str(web_port), "HELPBOT_PROXY_PORT": str(proxy_port),
+            "HELPBOT_POSTINGS_DIR": str(workdir / "postings"), "HELPBOT_TODAY": today,
+            "HELPBOT_SECRET_KEY": "replica-test-secret", "HELPBOT_ACTION_SECRET": secrets.token_hex(16),
+            "HELPBOT_RATE_LIMIT_PER_CLIENT": RAISED_CLIENT_LIMIT,
+            "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "TF_CPP_MIN_LOG_LEVEL": "2",
+            **env_changes,
+        })  # fmt: skip
+        running = Stack(workdir, env, replicas, rasa_port, proxy_port, database_url=database)
+        result = running.cli("ingest")
+        if result.returncode != 0:
+            raise RuntimeError(f"ingest failed: {result.stderr}")
+        try:
+            running.start()
+            yield running
+        finally:
+            running.stop()
