@@ -38,8 +38,7 @@ TEMPLATES: dict[str, str] = {
         '"when is the deadline?".\nPostings I know about:\n{postings}'
     ),
     names.REPLY_HUMAN_CONTACTS: (
-        "I can't hand this chat over to a person, but these are the contacts the posting gives:\n"
-        "{contacts}"
+        "I can't hand this chat over to a person, but these are the contacts the posting gives:\n{contacts}"
     ),
     names.REPLY_NO_CONTACTS: "I can't hand this chat over to a person. {contact}",
     names.REPLY_STATUS: "{status}",
