@@ -128,7 +128,7 @@ def test_phone_sized_screen(assistant: Assistant, browser: Browser) -> None:
         box = page.get_by_role("dialog", name="Job application assistant").bounding_box()
         assert box is not None and box["width"] >= 370 and box["x"] <= 1
         ask(page, "what does it pay?")
-        expect(log(page)).to_contain_text("SALARY DETAILS")
+        expect(log(page)).to_contain_text("Salary details")
         page.get_by_role("button", name="Close the chat").click()
         expect(page.get_by_role("button", name="Questions? Chat with us")).to_be_visible()
     finally:
