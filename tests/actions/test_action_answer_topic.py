@@ -27,7 +27,7 @@ async def test_answers_for_the_posting_named_in_the_text(catalog: Catalog) -> No
     assert "December 11, 2025" in messages[0]["text"]
     custom = messages[0]["custom"]
     assert custom["posting_id"] == LAUSD and custom["stated"] is True
-    assert [c["section"] for c in custom["citations"]][0] == "APPLICATION FILING DATES"
+    assert custom["citations"][0]["section"] == "APPLICATION FILING DATES"
     assert messages[0]["text"].endswith(custom["caption"])
     assert slot_events(events)[names.SLOT_POSTING] == LAUSD
     assert slot_events(events)[names.SLOT_LAST_TOPIC] == "deadline"

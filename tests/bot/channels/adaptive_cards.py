@@ -71,7 +71,11 @@ OPEN_URL = {
     "type": "object",
     "required": ["type", "title", "url"],
     "additionalProperties": False,
-    "properties": {"type": {"const": "Action.OpenUrl"}, "title": NON_EMPTY, "url": {"type": "string", "pattern": r"^https?://\S+$"}},
+    "properties": {
+        "type": {"const": "Action.OpenUrl"},
+        "title": NON_EMPTY,
+        "url": {"type": "string", "pattern": r"^https?://\S+$"},
+    },
 }
 ACTIONS = {"type": "array", "minItems": 1, "maxItems": TEAMS_MAX_ACTIONS, "items": {"oneOf": [SUBMIT, OPEN_URL]}}
 ACTION_SET = {

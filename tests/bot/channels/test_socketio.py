@@ -52,7 +52,7 @@ def test_one_question_gives_one_event_with_text_and_citations(widget_socket: Any
     assert len(events) == 1, events
     (event,) = events
     assert "December 11, 2025" in event["text"] and event["text"].endswith(event["custom"]["caption"])
-    assert [c["anchor"] for c in event["custom"]["citations"]][0] == "application-filing-dates"
+    assert event["custom"]["citations"][0]["anchor"] == "application-filing-dates"
     assert [p["kind"] for p in event["custom"]["parts"]] == ["answer"]  # the widget sends no employee flag
 
 

@@ -11,6 +11,7 @@ import pytest
 import requests
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount, Mention
 
+from tests.bot.channels.adaptive_cards import activity_problems
 from tests.bot.channels.fake_microsoft import (
     APP_ID,
     APP_TOKEN,
@@ -22,7 +23,6 @@ from tests.bot.channels.fake_microsoft import (
     new_key,
     public_pem,
 )
-from tests.bot.channels.adaptive_cards import activity_problems
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.server
@@ -289,7 +289,8 @@ def test_one_question_gives_a_typing_indicator_then_exactly_one_card(
         "Do you need technical assistance with the on-line application?"
     ]
     opens = {a["title"]: a["url"] for a in card["actions"] if a["type"] == "Action.OpenUrl"}
-    assert opens["Application filing dates"] == f"{assistant.site}/postings/lausd-accounting-technician-ii#application-filing-dates"
+    section = f"{assistant.site}/postings/lausd-accounting-technician-ii#application-filing-dates"
+    assert opens["Application filing dates"] == section
     page = requests.get(opens["Application filing dates"].split("#")[0], timeout=10).text
     assert 'id="application-filing-dates"' in page and 'id="information-about-lausd"' in page
 

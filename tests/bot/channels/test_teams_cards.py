@@ -19,7 +19,9 @@ def citation(title: str, anchor: str, *, url: bool = True) -> dict[str, Any]:
             "url": f"{SITE}{path}" if url else None}  # fmt: skip
 
 
-def answer(*parts: tuple[str, str], citations: list[dict[str, Any]], buttons: tuple[dict[str, str], ...] = ()) -> Response:
+def answer(
+    *parts: tuple[str, str], citations: list[dict[str, Any]], buttons: tuple[dict[str, str], ...] = ()
+) -> Response:
     titles = "; ".join(c["title"] for c in citations)
     custom = {
         "kind": "answer", "posting_id": "p", "posting_title": "Clerk — City of Example", "stated": True,
@@ -33,7 +35,10 @@ def answer(*parts: tuple[str, str], citations: list[dict[str, Any]], buttons: tu
 DEADLINE = answer(
     ("note", "Applying from outside the network? Sign in to the VPN first."),
     ("answer", "Filing period: November 26, 2025 - December 11, 2025\nAs of today, the filing period is open."),
-    citations=[citation("Information about the district", "information"), citation("Application filing dates", "dates")],
+    citations=[
+        citation("Information about the district", "information"),
+        citation("Application filing dates", "dates"),
+    ],
 )
 WHOLE_BUTTON = {"title": "Show the whole section", "payload": '/show_whole{"whole": "section:BENEFITS"}'}
 
@@ -70,8 +75,14 @@ def test_without_a_public_site_url_there_is_no_open_button() -> None:
 
 def test_buttons_post_their_payload_back_and_show_their_title() -> None:
     choices = (
-        {"title": "Accounting Technician — City of Pasadena, CA", "payload": '/select_posting{"posting_id": "pasadena"}'},
-        {"title": "Accounting Technician II — Los Angeles Unified", "payload": '/select_posting{"posting_id": "lausd"}'},
+        {
+            "title": "Accounting Technician — City of Pasadena, CA",
+            "payload": '/select_posting{"posting_id": "pasadena"}',
+        },
+        {
+            "title": "Accounting Technician II — Los Angeles Unified",
+            "payload": '/select_posting{"posting_id": "lausd"}',
+        },
     )
     content = card(Response(text="Which posting are you asking about?", buttons=choices))
     sets = [b for b in content["body"] if b["type"] == "ActionSet"]
