@@ -12,7 +12,7 @@ from actions import names
 from actions.answer_message import PART_ANSWER, Part, send_answer
 from actions.messages import say, text
 from actions.replies import contact_line, posting_or_ask
-from bot.settings import get_settings
+from base.settings import get_settings
 from knowledge.answers import answer
 from knowledge.catalog import get_catalog
 

@@ -21,7 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import names
 from actions.citations import Citation, cite
 from actions.messages import SECTION_SEPARATOR, text
-from bot.settings import get_settings
+from base.settings import get_settings
 from knowledge.model import Posting
 
 ANSWER_KIND = "answer"

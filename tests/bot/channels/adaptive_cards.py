@@ -16,7 +16,7 @@ from typing import Any
 from jsonschema import Draft7Validator
 from playwright.sync_api import sync_playwright
 
-from bot.settings import PROJECT_ROOT
+from base.settings import PROJECT_ROOT
 from tests.knowledge.formats.documents import CHROMIUM, CHROMIUM_ARGS
 
 ADAPTIVE_CARDS_JS = PROJECT_ROOT / "web" / "node_modules" / "adaptivecards" / "dist" / "adaptivecards.min.js"
