@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 import requests
 
-from bot.website import Block, blocks, key_facts
-from knowledge.model import Fact, Posting, Salary
+from bot.website import Block, blocks, key_facts, page_sections
+from knowledge.model import Fact, Posting, Salary, Section
+from knowledge.section_links import section_anchors, shown
+from knowledge.sections import HEADER_SECTION
 from tests.servers import Assistant
 
 
@@ -40,6 +42,23 @@ def test_key_facts_show_what_the_posting_states() -> None:
         ("Job number", "7"),
     ]
     assert ("Closing date", "Open until filled") in key_facts(posting(open_continuous=True))
+
+
+def test_every_section_shown_has_the_anchor_citations_link_to_and_the_header_is_the_overview() -> None:
+    header = "Clerk\nCity of Example\nLocation: Main Street\nJob Number: 7\nWe are hiring a clerk."
+    sections = (
+        Section(HEADER_SECTION, header),
+        Section("SALARY DETAILS", ""),
+        Section("BENEFITS", "- Dental\nJob Number: 7"),
+    )
+    page = page_sections(posting(sections=sections, facts={"job_number": Fact("7", HEADER_SECTION)}))
+    overview, benefits = page
+    assert (overview.anchor, overview.heading) == ("overview", "Overview")
+    assert overview.fields == (("Employer", "City of Example"), ("Job number", "7"), ("Location", "Main Street"))
+    assert overview.blocks == (Block("p", ("We are hiring a clerk.",)),)  # not the title or employer again
+    assert (benefits.anchor, benefits.blocks) == ("benefits", (Block("ul", ("Dental",)),))
+    anchors = section_anchors(shown(posting(sections=sections)))
+    assert [p.anchor for p in page] == [anchors[HEADER_SECTION], anchors["BENEFITS"]]
 
 
 @pytest.mark.server
