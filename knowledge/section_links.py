@@ -24,8 +24,12 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
 def shown(posting: Posting) -> list[str]:
-    """The headings the careers site shows, in order: the overview (the header block), then every section with text."""
-    return [HEADER_SECTION] + [s.heading for s in posting.sections if s.heading != HEADER_SECTION and s.body.strip()]
+    """The headings the careers site shows, in order: the overview (the header block), then every section.
+
+    An empty section is shown too: it is often the heading of the ones after it (`MINIMUM
+    REQUIREMENTS` above `Education` and `Experience`), which answers cite by it.
+    """
+    return [HEADER_SECTION] + [s.heading for s in posting.sections if s.heading != HEADER_SECTION]
 
 
 def section_title(heading: str, posting: Posting | None = None) -> str:

@@ -25,5 +25,6 @@ def test_each_section_once_in_order_with_its_place_on_the_site() -> None:
 
 
 def test_no_url_without_a_public_site_and_nothing_the_site_does_not_show() -> None:
-    (about,) = cite(POSTING, ["ABOUT COE", "SALARY DETAILS", "NO SUCH SECTION"], site_url=None)
+    about, salary = cite(POSTING, ["ABOUT COE", "SALARY DETAILS", "NO SUCH SECTION"], site_url=None)
     assert (about.title, about.path, about.url) == ("About COE", "/postings/clerk-1#about-coe", None)
+    assert salary.path == "/postings/clerk-1#salary-details"  # an empty heading is on the page too

@@ -73,9 +73,14 @@ def test_anchors_are_unique_and_the_header_is_the_overview() -> None:
     }
 
 
-def test_the_site_shows_the_overview_and_the_sections_with_text() -> None:
-    sections = (HEADER_SECTION, "Clerk"), ("SALARY DETAILS", ""), ("BENEFITS", "Insurance."), ("DUTIES", "Files.")
-    assert shown(posting(*sections)) == [HEADER_SECTION, "BENEFITS", "DUTIES"]
+def test_the_site_shows_the_overview_and_every_section_even_an_empty_one() -> None:
+    sections = (
+        (HEADER_SECTION, "Clerk"),
+        ("MINIMUM REQUIREMENTS", ""),
+        ("Education", "A diploma."),
+        ("DUTIES", "Files."),
+    )
+    assert shown(posting(*sections)) == [HEADER_SECTION, "MINIMUM REQUIREMENTS", "Education", "DUTIES"]
     assert shown(posting(("BENEFITS", "Insurance."))) == [HEADER_SECTION, "BENEFITS"]
 
 
