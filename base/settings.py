@@ -103,6 +103,7 @@ class Settings:
     action_max_body_bytes: int
     teams: TeamsSettings
     max_posting_bytes: int = DEFAULT_MAX_POSTING_BYTES
+    public_site_url: str | None = None
     applications_database_url: str = ""
     tracker_store_url: str = ""
     redis_url: str = ""
@@ -177,6 +178,7 @@ def get_settings() -> Settings:
         action_max_body_bytes=int(_env("HELPBOT_ACTION_MAX_BODY_BYTES", str(DEFAULT_ACTION_MAX_BODY_BYTES))),
         teams=_teams_settings(),
         max_posting_bytes=int(_env("HELPBOT_MAX_POSTING_BYTES", str(DEFAULT_MAX_POSTING_BYTES))),
+        public_site_url=_env("HELPBOT_PUBLIC_SITE_URL", "").rstrip("/") or None,
         applications_database_url=_env("HELPBOT_APPLICATIONS_DATABASE_URL", database_url),
         tracker_store_url=_env("HELPBOT_TRACKER_STORE_URL", _default_tracker_store_url()),
         redis_url=_env("HELPBOT_REDIS_URL", ""),

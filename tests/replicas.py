@@ -39,7 +39,7 @@ RAISED_CLIENT_LIMIT = "1000000"
 def free_port_run(count: int) -> int:
     """The first of `count` consecutive TCP ports nobody listens on right now."""
     for _ in range(200):
-        first = random.randint(20000, 50000)
+        first = random.randint(10000, 30000)  # below the ephemeral range outgoing connections take ports from
         sockets = []
         try:
             for port in range(first, first + count):
@@ -141,12 +141,13 @@ class Stack:
         while time.monotonic() < deadline:
             assert self.process is not None
             if self.process.poll() is not None:
-                tail = self.log.read_text()[-3000:]
+                tail = "\n".join(line for line in self.log.read_text().splitlines() if "INFO" not in line)[-3000:]
                 raise RuntimeError(f"helpbot serve exited with {self.process.returncode}: {tail}")
             if all(answers(url) for url in urls):
                 return
             time.sleep(1)
-        raise TimeoutError(f"the stack did not come up within {timeout} s: {self.log.read_text()[-3000:]}")
+        tail = "\n".join(line for line in self.log.read_text().splitlines() if "INFO" not in line)[-3000:]
+        raise TimeoutError(f"the stack did not come up within {timeout} s: {tail}")
 
     def start(self) -> None:
         self.process = subprocess.Popen(
