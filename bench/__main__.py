@@ -7,6 +7,7 @@ progress on stderr. `--only` runs some sections (the report then shows only thos
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import sys
@@ -20,11 +21,14 @@ import psutil
 from tqdm import tqdm
 
 from base.settings import PROJECT_ROOT
-from bench import answers, knowledge_base, longtail, nlu, server
+from bench import answers, knowledge_base, longtail, nlu, production, server
 from bench.questions import load_questions
 from bench.report import write_report
 
-SECTIONS = ("nlu", "answers", "longtail", "server", "knowledge")
+SECTIONS = ("nlu", "answers", "longtail", "server", "knowledge", "production")
+# The keys each section writes into the results.
+SECTION_KEYS = {"nlu": ("nlu", "full_training"), "answers": ("answers",), "longtail": ("longtail",),
+                "server": ("server",), "knowledge": ("knowledge_base",), "production": ("production",)}  # fmt: skip
 
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -70,6 +74,29 @@ def run_assistant_sections(workdir: Path, sections: set[str]) -> dict[str, Any]:
     return results
 
 
+def run_production(workdir: Path) -> dict[str, Any]:
+    with tqdm(total=production.STEPS, desc="Production profile", unit="step", file=sys.stderr) as progress:
+        return {"production": production.measure_production(workdir, progress)}
+
+
+def merged_with_earlier(results: dict[str, Any], sections: set[str], docs: Path) -> dict[str, Any]:
+    """The figures of this run over those of the last report, for the sections not run this time."""
+    earlier_path = docs / "benchmarks.json"
+    if not earlier_path.exists():
+        return results
+    earlier = json.loads(earlier_path.read_text(encoding="utf-8"))
+    measured = earlier.get("sections_measured_at") or {s: earlier.get("measured_at") for s in SECTIONS}
+    merged = {key: value for key, value in earlier.items() if key not in ("targets", "sections_measured_at")}
+    merged.update(results)
+    for section in SECTIONS:
+        if section in sections:
+            measured[section] = results["measured_at"]
+        elif not any(key in earlier for key in SECTION_KEYS[section]):
+            measured.pop(section, None)
+    merged["sections_measured_at"] = measured
+    return merged
+
+
 def run_knowledge(workdir: Path) -> dict[str, Any]:
     two = knowledge_base.generate_postings(workdir / "kb-2", 2)
     many = knowledge_base.generate_postings(workdir / "kb-200", knowledge_base.LARGE_KNOWLEDGE_BASE)
@@ -93,7 +120,9 @@ def run_knowledge(workdir: Path) -> dict[str, Any]:
 @click.option("--only", "only", multiple=True, type=click.Choice(SECTIONS), help="Run only these sections.")
 @click.option("--folds", default=nlu.FOLDS, show_default=True, help="Cross-validation folds.")
 @click.option("--docs", type=click.Path(path_type=Path), default=PROJECT_ROOT / "docs", show_default=True)
-def main(only: tuple[str, ...], folds: int, docs: Path) -> None:
+@click.option("--alone", is_flag=True, help="With --only: a report of only these sections (by default the other "
+              "sections keep their figures from the last report, each dated).")  # fmt: skip
+def main(only: tuple[str, ...], folds: int, docs: Path, alone: bool) -> None:
     """Measure the assistant and write docs/benchmarks.md with the raw JSON and a chart."""
     sections = set(only or SECTIONS)
     results: dict[str, Any] = {"measured_at": time.strftime("%Y-%m-%d %H:%M %Z"), "machine": machine()}
@@ -104,11 +133,15 @@ def main(only: tuple[str, ...], folds: int, docs: Path) -> None:
         # variables the servers would inherit.
         if sections & {"answers", "server"}:
             results.update(run_assistant_sections(workdir, sections))
+        if "production" in sections:
+            results.update(run_production(workdir))
         if "knowledge" in sections:
             results.update(run_knowledge(workdir))
         if "nlu" in sections:
             results.update(run_nlu(workdir, folds))
     results["bench_minutes"] = round((time.perf_counter() - started) / 60, 1)
+    if only and not alone:
+        results = merged_with_earlier(results, sections, docs)
     write_report(results, docs)
     click.echo(f"Wrote {docs / 'benchmarks.md'}, benchmarks.json and benchmarks.png", err=True)
 

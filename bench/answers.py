@@ -10,11 +10,10 @@ import uuid
 from collections import defaultdict
 from typing import Any
 
-from bench.questions import Question, load_questions
-from tests.servers import Assistant
+from bench.questions import Question, Replier, load_questions
 
 
-def ask_all(assistant: Assistant, questions: tuple[Question, ...], progress: Any) -> list[dict[str, Any]]:
+def ask_all(assistant: Replier, questions: tuple[Question, ...], progress: Any) -> list[dict[str, Any]]:
     """Every question's reply and whether it is right."""
     outcomes = []
     for question in questions:
@@ -29,7 +28,7 @@ def share(outcomes: list[dict[str, Any]]) -> dict[str, Any]:
     return {"right": right, "asked": len(outcomes), "share": round(right / len(outcomes), 4)}
 
 
-def measure_answers(assistant: Assistant, progress: Any) -> dict[str, Any]:
+def measure_answers(assistant: Replier, progress: Any) -> dict[str, Any]:
     """Overall share, and by posting, by topic and by whether the text named the posting; the misses."""
     outcomes = ask_all(assistant, load_questions(), progress)
     groups: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))

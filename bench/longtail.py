@@ -20,8 +20,7 @@ import yaml
 
 from actions import names
 from actions.messages import TEMPLATES
-from bench.questions import NOT_STATED, normalize, page_metadata
-from tests.servers import Assistant
+from bench.questions import NOT_STATED, Replier, normalize, page_metadata
 
 LONGTAIL_FILE = Path(__file__).with_name("longtail.yml")
 CITATION_PREFIX = TEMPLATES[names.CAPTION_FROM_POSTING].split("{")[0].strip()  # "From the posting:"
@@ -126,7 +125,7 @@ def _percentile(values: list[int], percent: int) -> float | None:
     return float(ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))])
 
 
-def measure_longtail(assistant: Assistant, progress: Any) -> dict[str, Any]:
+def measure_longtail(assistant: Replier, progress: Any) -> dict[str, Any]:
     """Every question over REST in a new conversation; the metrics per split and per kind; the misses."""
     outcomes = []
     for question in load_longtail():

@@ -6,13 +6,20 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.yml")
 NOT_STATED = re.compile(r"\bdoes not (?:state|say)\b|\bdoesn't (?:state|say)\b", re.IGNORECASE)
 
+
+
+class Replier(Protocol):
+    """A running assistant the question sets are asked of (a `helpbot serve` stack, or the tests' servers)."""
+
+    def reply(self, sender: str, message: str, metadata: dict[str, Any] | None = None) -> str:
+        """The bot's reply texts to one message, joined."""
 
 @dataclass(frozen=True)
 class Question:

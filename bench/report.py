@@ -30,6 +30,8 @@ TARGETS: tuple[tuple[str, str, str, float], ...] = (
     ("at least 50 messages per second from one server", "best_throughput", ">=", 50.0),
     ("Rasa server RSS under 1 GB (under load)", "rasa_rss_mb", "<", 1024.0),
     ("latency flat from 2 to 200 postings (p50 within 20%)", "latency_growth_200", "<=", 1.2),
+    ("latency flat from turn 1 to turn 200 (p50 within 25%)", "length_growth_200", "<=", 1.25),
+    ("Rasa server as `helpbot serve` starts it: at most 600 MB RSS (under load)", "served_rasa_rss_mb", "<=", 600.0),
 )
 
 
@@ -59,6 +61,10 @@ def headline(results: dict[str, Any]) -> dict[str, float]:
     kb = results.get("knowledge_base")
     if kb and "latency" in kb:
         figures["latency_growth_200"] = round(kb["latency"]["200"]["p50_ms"] / kb["latency"]["2"]["p50_ms"], 2)
+    production = results.get("production")
+    if production:
+        figures["length_growth_200"] = production["conversation_length"]["growth_p50"]
+        figures["served_rasa_rss_mb"] = production["memory"]["as_served"]["under_load_mb"]["rasa server 1"]
     return figures
 
 

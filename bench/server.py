@@ -1,7 +1,8 @@
 """The running assistant: cold start, REST latency and throughput under load, and memory.
 
-Both servers run on loopback with the trained model, as in production (`helpbot serve`); the load
-comes from a second process (`bench.load`), so the client never shares the servers' interpreter.
+The servers are the processes `helpbot serve` starts, from an environment like a shell's (nothing of
+what the benchmark's own imports set), on loopback with the trained model; the load comes from a
+second process (`bench.load`), so the client never shares the servers' interpreter.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import psutil
 
 from base.settings import PROJECT_ROOT
 from bench.questions import load_questions
-from tests.servers import Assistant, make_assistant
+from tests.replicas import Stack, served
 
 CONCURRENCY_LEVELS = (1, 10, 50)
 MESSAGES_PER_LEVEL = 600
@@ -44,26 +45,27 @@ def latency_summary(latencies_ms: list[float]) -> dict[str, float]:
 
 
 @contextmanager
-def running_assistant(workdir: Path, postings: Path | None = None) -> Iterator[tuple[Assistant, float]]:
-    """Start an assistant on its own database; yields it with the seconds from launch to its first answer."""
-    assistant = make_assistant(workdir, today=time.strftime("%Y-%m-%d"), postings=postings)
+def running_assistant(
+    workdir: Path, postings: Path | None = None, **options: Any
+) -> Iterator[tuple[Stack, float]]:
+    """`helpbot serve` on its own database (`options` as for `tests.replicas.served`); yields it with the
+    seconds from launch to its first answer."""
     started = time.perf_counter()
-    assistant.start()
-    try:
+    with served(workdir, time.strftime("%Y-%m-%d"), postings=postings, **options) as stack:
         first = load_questions()[0]
-        assistant.ask("cold-start", first.text, first.page_metadata)
-        yield assistant, time.perf_counter() - started
-    finally:
-        assistant.stop()
+        stack.ask("cold-start", first.text, first.page_metadata)
+        yield stack, time.perf_counter() - started
 
 
-def apply_load(assistant: Assistant, *, concurrency: int, messages: int) -> dict[str, Any]:
+def load_command(url: str, *, concurrency: int, messages: int, turns: int = 5, timeline: bool = False) -> list[str]:
+    return [sys.executable, "-m", "bench.load", url, "--concurrency", str(concurrency), "--messages", str(messages),
+            "--turns", str(turns), *(["--timeline"] if timeline else [])]  # fmt: skip
+
+
+def apply_load(assistant: Stack, *, concurrency: int, messages: int, turns: int = 5) -> dict[str, Any]:
     """Run `bench.load` against the assistant in its own process and return its figures."""
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.load", assistant.webhook, "--concurrency", str(concurrency),
-         "--messages", str(messages)],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, check=True, timeout=1800,
-    )  # fmt: skip
+    command = load_command(assistant.webhook, concurrency=concurrency, messages=messages, turns=turns)
+    result = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True, timeout=1800)
     figures: dict[str, Any] = json.loads(result.stdout)
     return figures
 
@@ -96,17 +98,18 @@ class PeakMemory:
         self._thread.join()
 
 
-def server_processes(assistant: Assistant) -> dict[str, psutil.Process]:
-    """The Rasa server and the action server of a running assistant."""
-    action, rasa = assistant.processes[0], assistant.processes[1]
-    return {"rasa_server": psutil.Process(rasa.pid), "action_server": psutil.Process(action.pid)}
+def server_processes(assistant: Stack) -> dict[str, psutil.Process]:
+    """The Rasa server, the action server and the careers site `helpbot serve` started."""
+    children = assistant.children()
+    return {"rasa_server": children["rasa server 1"], "action_server": children["action server 1"],
+            "careers_site": children["careers site"]}  # fmt: skip
 
 
-def warm_up(assistant: Assistant) -> None:
+def warm_up(assistant: Stack) -> None:
     apply_load(assistant, concurrency=1, messages=WARM_UP_MESSAGES)
 
 
-def measure_server(assistant: Assistant, cold_start_seconds: float, progress: Any) -> dict[str, Any]:
+def measure_server(assistant: Stack, cold_start_seconds: float, progress: Any) -> dict[str, Any]:
     """Latency and throughput at every concurrency level, with memory idle and under load."""
     processes = server_processes(assistant)
     warm_up(assistant)

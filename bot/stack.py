@@ -36,17 +36,19 @@ class Service:
 def launch_environment(settings: Settings, environ: dict[str, str] | None = None) -> dict[str, str]:
     """The environment every process starts with: the user's, telemetry off unless asked for, our secrets,
     without what this process's own imports added."""
-    env = dict(os.environ if environ is None else environ)
-    original = _exec_environment()
-    for name in IMPORT_SIDE_EFFECTS:
-        if name not in original:
-            env.pop(name, None)
+    env = without_import_side_effects(dict(os.environ if environ is None else environ))
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     env.setdefault("HELPBOT_ACTION_URL", f"http://localhost:{settings.action_server_port}/webhook")
     env.setdefault("HELPBOT_ACTION_SECRET", settings.action_secret)
     env.setdefault("HELPBOT_TRACKER_DB", str(PROJECT_ROOT / "var" / "conversations.db"))
     return env
+
+
+def without_import_side_effects(env: dict[str, str]) -> dict[str, str]:
+    """`env` without the variables this process's imports set (kept when the process was started with them)."""
+    original = _exec_environment()
+    return {name: value for name, value in env.items() if name not in IMPORT_SIDE_EFFECTS or name in original}
 
 
 def _exec_environment() -> set[str]:

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from base.database import make_engine, metadata
 from tests.bot.channels.fake_microsoft import FakeMicrosoft
 from tests.knowledge.formats.documents import CHROMIUM, PdfPrinter, pdf_printer
-from tests.replicas import Stack, running_stack
+from tests.replicas import Stack, served
 from tests.servers import MODEL, Assistant, make_assistant
 
 # The servers answer as if today were this date (the LAUSD filing period is then open).
@@ -45,7 +45,7 @@ def replicated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """The production profile: two Rasa replicas and two action servers behind nginx, on PostgreSQL and Redis."""
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` (make test does)")
-    with running_stack(tmp_path_factory.mktemp("replicated"), SERVER_TODAY) as stack:
+    with served(tmp_path_factory.mktemp("replicated"), SERVER_TODAY, replicas=2, proxy=True, shared=True) as stack:
         yield stack
 
 
