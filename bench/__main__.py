@@ -44,6 +44,7 @@ def machine() -> dict[str, Any]:
         "memory_gb": round(psutil.virtual_memory().total / 2**30),
         "python": platform.python_version(),
         "rasa": rasa.__version__,
+        "load_average": round(os.getloadavg()[0], 2),
     }
 
 

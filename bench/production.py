@@ -16,9 +16,11 @@ it, and the per-conversation limit too for the long conversations (200 messages 
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +37,14 @@ TURN_BUCKETS = ((1, 1), (2, 10), (11, 50), (51, 100), (101, 150), (151, 190), (1
 REPLICA_COUNTS = (1, 2, 3)
 CONCURRENCY_LEVELS = (10, 50)
 MESSAGES_PER_LEVEL = 600
+MESSAGES_PER_ROUND = 200
 FAILOVER_CONCURRENCY = 20
 FAILOVER_MESSAGES = 1600
 KILL_AFTER_SECONDS = 6.0
-# What scikit-learn sets on import, and `helpbot serve` used to pass on to the servers.
-INHERITED = {"KMP_INIT_AT_FORK": "FALSE", "KMP_DUPLICATE_LIB_OK": "True"}
+# What scikit-learn and TensorFlow set on import (`helpbot serve` used to pass the first two on to the servers).
+INHERITED = {"KMP_INIT_AT_FORK": "FALSE", "KMP_DUPLICATE_LIB_OK": "True", "TF2_BEHAVIOR": "1",
+             "TPU_ML_PLATFORM": "Tensorflow", "TF_CPP_MIN_LOG_LEVEL": "1"}  # fmt: skip
+SCALING_ROUNDS = 3
 RAISED_CONVERSATION_LIMIT = "100000"
 
 
@@ -89,38 +94,56 @@ def process_memory(stack: Stack) -> dict[str, Any]:
 
 
 def measure_memory(workdir: Path, progress: Any) -> dict[str, Any]:
-    """The processes `make run` starts, and the same Rasa server inheriting scikit-learn's variables."""
+    """The processes `make run` starts, and the same ones inheriting what scikit-learn and TensorFlow set on import."""
     progress.set_postfix_str("memory as helpbot serve starts it")
     with served(workdir / "as-served", today()) as stack:
         as_served = process_memory(stack)
-    progress.set_postfix_str("memory with inherited KMP_* variables")
-    with served(workdir / "inherited", today(), **INHERITED) as stack:
+    progress.set_postfix_str("memory with the variables imports set")
+    with served(workdir / "inherited", today(), environment=INHERITED) as stack:
         inherited = process_memory(stack)
-    return {"as_served": as_served, "inheriting_kmp": inherited, "inherited_variables": INHERITED}
+    return {"as_served": as_served, "inheriting": inherited, "inherited_variables": INHERITED}
 
 
 def measure_scaling(workdir: Path, progress: Any) -> dict[str, Any]:
-    """Throughput and latency through nginx for 1, 2 and 3 replicas; memory and freshness with 3."""
-    runs = []
-    freshness: dict[str, Any] = {}
-    memory: dict[str, float] = {}
-    for replicas in REPLICA_COUNTS:
-        progress.set_postfix_str(f"{replicas} replica(s)")
-        with served(workdir / f"replicas-{replicas}", today(), replicas=replicas, proxy=True, shared=True) as stack:
-            warm_up(stack)
-            for concurrency in CONCURRENCY_LEVELS:
-                figures = apply_load(stack, concurrency=concurrency, messages=MESSAGES_PER_LEVEL)
-                latencies = figures.pop("latencies_ms")
-                figures.pop("turns")
-                runs.append({"replicas": replicas, **figures, **latency_summary(latencies)})
-            if replicas == max(REPLICA_COUNTS):
-                memory = {name: rss_mb(process) for name, process in stack.children().items()}
-                freshness = measure_freshness(stack)
-        progress.update(1)
+    """Throughput and latency through nginx for 1, 2 and 3 replicas; memory and freshness with 3.
+
+    The three stacks run side by side and take turns, round after round, so that the other work on
+    the machine weighs on each of them alike; each figure pools its rounds.
+    """
+    with ExitStack() as running:
+        stacks: dict[int, Stack] = {}
+        for replicas in REPLICA_COUNTS:
+            progress.set_postfix_str(f"starting {replicas} replica(s)")
+            stacks[replicas] = running.enter_context(
+                served(workdir / f"replicas-{replicas}", today(), replicas=replicas, proxy=True, shared=True)
+            )
+            warm_up(stacks[replicas])
+            progress.update(1)
+        pooled: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        load_average = []
+        for round_ in range(SCALING_ROUNDS):
+            progress.set_postfix_str(f"round {round_ + 1} of {SCALING_ROUNDS}")
+            load_average.append(round(os.getloadavg()[0], 2))
+            for replicas, stack in stacks.items():
+                for concurrency in CONCURRENCY_LEVELS:
+                    figures = apply_load(stack, concurrency=concurrency, messages=MESSAGES_PER_ROUND)
+                    pooled.setdefault((replicas, concurrency), []).append(figures)
+        largest = stacks[max(REPLICA_COUNTS)]
+        memory = {name: rss_mb(process) for name, process in largest.children().items()}
+        freshness = measure_freshness(largest)
+    runs = [pooled_run(replicas, concurrency, rounds) for (replicas, concurrency), rounds in pooled.items()]
     base = {r["concurrency"]: r["messages_per_second"] for r in runs if r["replicas"] == 1}
     for run in runs:
         run["speed_up"] = round(run["messages_per_second"] / base[run["concurrency"]], 2)
-    return {"runs": runs, "rss_after_load_mb": memory, "freshness": freshness, "cores": psutil.cpu_count()}
+    return {"runs": runs, "rounds": SCALING_ROUNDS, "rss_after_load_mb": memory, "freshness": freshness,
+            "cores": psutil.cpu_count(), "load_average_before_rounds": load_average}  # fmt: skip
+
+
+def pooled_run(replicas: int, concurrency: int, rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    latencies = [ms for figures in rounds for ms in figures["latencies_ms"]]
+    seconds = sum(figures["seconds"] for figures in rounds)
+    return {"replicas": replicas, "concurrency": concurrency, "messages": len(latencies),
+            "messages_per_second": round(len(latencies) / seconds, 1), **latency_summary(latencies)}  # fmt: skip
 
 
 def measure_freshness(stack: Stack) -> dict[str, Any]:

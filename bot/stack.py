@@ -17,9 +17,9 @@ from bot.proxy import ProxyPlan, nginx_command, write_config
 
 BOT_DIR = PROJECT_ROOT / "bot"
 LOOPBACK = "127.0.0.1"
-# Variables the libraries this process imported (scikit-learn, TensorFlow) set for themselves. A
-# Rasa server that inherits KMP_INIT_AT_FORK=FALSE holds about 200 MB more (docs/benchmarks.md).
-IMPORT_SIDE_EFFECTS = ("KMP_DUPLICATE_LIB_OK", "KMP_INIT_AT_FORK")
+# Variables the libraries this process imported (scikit-learn, TensorFlow) set for themselves; a server
+# should start from what the user set, and set these itself when it imports the same libraries.
+IMPORT_SIDE_EFFECTS = ("KMP_DUPLICATE_LIB_OK", "KMP_INIT_AT_FORK", "TF2_BEHAVIOR", "TPU_ML_PLATFORM")
 
 
 @dataclass(frozen=True)

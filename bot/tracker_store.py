@@ -9,8 +9,12 @@ This store loads a bounded window instead: the last `window_turns` to `2 * windo
 turns of the session, after the conversation's *state* at the window's start (its slots, active
 form, paused flag) written as the events that restore it. The window moves on, with a new state,
 whenever it holds more than `2 * window_turns` turns, so a turn costs the same at turn 200 as at
-turn 10. Every event is still stored, in Rasa's own `events` table, in order; a new session (after
-the idle time) starts a new window and carries nothing but the slots Rasa carries over.
+turn 1. One turn back is enough here: every rule looks at one user turn at most, and what the
+actions remember lives in slots; `window_turns` in endpoints.yml widens it for policies that look
+further back (each turn in the window costs about 1-2 ms per message, docs/benchmarks.md).
+
+Every event is still stored, in Rasa's own `events` table, in order; a new session (after the idle
+time) starts a new window and carries nothing but the slots Rasa carries over.
 
 SQLite runs in write-ahead-log mode (a save is one append and reads never wait for a write);
 `synchronous=NORMAL` keeps every committed turn through a crash of the server. The URL comes from
@@ -53,7 +57,7 @@ from base.settings import get_settings
 logger = logging.getLogger(__name__)
 
 SETTING = "HELPBOT_TRACKER_STORE_URL"
-WINDOW_TURNS = 4
+WINDOW_TURNS = 1
 SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000")
 _LOADED = "_helpbot_loaded"  # the attribute a retrieved tracker carries (see `Loaded`)
 ACTION_LISTEN = "action_listen"

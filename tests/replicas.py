@@ -216,6 +216,7 @@ def served(
     proxy: bool = False,
     shared: bool = False,
     postings: Path | None = None,
+    environment: dict[str, str] | None = None,
     **env_changes: str,
 ) -> Iterator[Stack]:
     """Ingest the postings (the seed ones by default) and run `helpbot serve` on them: on SQLite files in
@@ -245,7 +246,7 @@ def served(
             "HELPBOT_SECRET_KEY": "served-test-secret", "HELPBOT_ACTION_SECRET": secrets.token_hex(16),
             "HELPBOT_RATE_LIMIT_PER_CLIENT": RAISED_CLIENT_LIMIT,
             "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "TF_CPP_MIN_LOG_LEVEL": "2",
-            **env_changes,
+            **(environment or {}), **env_changes,
         })  # fmt: skip
         running = Stack(workdir, env, replicas, rasa_port, proxy_port if proxy else None, database_url=database)
         result = running.cli("ingest")

@@ -132,17 +132,19 @@ async def test_a_saved_conversation_reads_back_in_order(store_url: str) -> None:
     assert await again.retrieve("nobody") is None
 
 
-async def test_a_long_conversation_reads_a_bounded_window_with_the_whole_state(store_url: str) -> None:
-    store = ConversationStore(DOMAIN, url=store_url, window_turns=WINDOW)
-    full = await converse(store, "long-one", 60)
+@pytest.mark.parametrize("window", [1, WINDOW])
+async def test_a_long_conversation_reads_a_bounded_window_with_the_whole_state(store_url: str, window: int) -> None:
+    store = ConversationStore(DOMAIN, url=store_url, window_turns=window)
+    sender = f"long-{window}"
+    full = await converse(store, sender, 60)
 
     # every event stored once, in order
-    assert [e["event"] for e in stored_events(store, "long-one")] == [e.as_dict()["event"] for e in full.events]
-    tracker = await store.retrieve("long-one")
+    assert [e["event"] for e in stored_events(store, sender)] == [e.as_dict()["event"] for e in full.events]
+    tracker = await store.retrieve(sender)
     assert tracker is not None
     assert state(tracker) == state(full)
     turns = sum(isinstance(e, UserUttered) for e in tracker.events)
-    assert WINDOW <= turns <= 2 * WINDOW
+    assert window <= turns <= 2 * window
     assert isinstance(tracker.events[-1], ActionExecuted) and tracker.events[-1].action_name == "action_listen"
 
 
