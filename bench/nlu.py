@@ -21,7 +21,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from bot.settings import PROJECT_ROOT
+from base.settings import PROJECT_ROOT
 
 FOLDS = 5
 SEED = 20261122
