@@ -13,7 +13,9 @@ SCRIPT = ROOT / "scripts" / "check_lock.py"
 PYPROJECT = """\
 [project]
 name = "demo"
-dependencies = ["rasa==3.6.21", "SQLAlchemy>=1.4,<1.5", "tomli; python_version < '3.11'", "pywin32; sys_platform == 'win32'"]
+dependencies = [
+    "rasa==3.6.21", "SQLAlchemy>=1.4,<1.5", "tomli; python_version < '3.11'", "pywin32; sys_platform == 'win32'",
+]
 [project.optional-dependencies]
 dev = ["pytest>=7.4"]
 """
@@ -46,14 +48,16 @@ def test_a_lock_that_pins_every_requirement_passes(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("pyproject", "lock", "message"),
     [
-        (PYPROJECT.replace('"pytest>=7.4"', '"pytest>=7.4", "hypothesis"'), LOCK, "hypothesis is not in requirements.lock"),
+        (PYPROJECT.replace('"pytest>=7.4"', '"pytest>=7.4", "hypothesis"'), LOCK, "hypothesis is not in"),
         (PYPROJECT.replace('"pytest>=7.4"', '"pytest>=9"'), LOCK, "pytest==8.4.2 in requirements.lock is outside >=9"),
         (PYPROJECT, LOCK.replace("sqlalchemy==1.4.54", "sqlalchemy==2.0.1"), "outside <1.5,>=1.4"),
         (PYPROJECT, None, "requirements.lock is missing; run `make lock`"),
     ],
     ids=["a new package", "a raised floor", "a pin outside its range", "no lock"],
 )
-def test_a_stale_lock_fails_with_a_clear_message(tmp_path: Path, pyproject: str, lock: str | None, message: str) -> None:
+def test_a_stale_lock_fails_with_a_clear_message(
+    tmp_path: Path, pyproject: str, lock: str | None, message: str
+) -> None:
     result = check(tmp_path, pyproject, lock)
     assert result.returncode == 1
     assert message in result.stderr
