@@ -26,6 +26,9 @@ ENV PIP_NO_CACHE_DIR=1 \
     PATH=/opt/venv/bin:$PATH
 WORKDIR /app
 RUN python -m venv /opt/venv
+# Exactly the packages requirements.lock pins, checked against their hashes; then helpbot itself.
+COPY requirements.lock ./
+RUN pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY base base
 COPY applications applications
@@ -33,7 +36,7 @@ COPY knowledge knowledge
 COPY actions actions
 COPY bot bot
 COPY rasa_sdk_plugins rasa_sdk_plugins
-RUN pip install .
+RUN pip install --no-deps --no-build-isolation .
 COPY data data
 RUN rasa train --config bot/config.yml --domain bot/domain --data data --out models --fixed-model-name helpbot
 
