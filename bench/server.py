@@ -120,6 +120,7 @@ def measure_server(assistant: Stack, cold_start_seconds: float, progress: Any) -
             progress.set_postfix_str(f"concurrency {concurrency}")
             figures = apply_load(assistant, concurrency=concurrency, messages=MESSAGES_PER_LEVEL)
             latencies = figures.pop("latencies_ms")
+            figures.pop("turns")
             levels.append({**figures, **latency_summary(latencies)})
             progress.update(1)
     return {
