@@ -13,6 +13,7 @@ from base.database import make_engine, metadata
 from tests.bot.channels.fake_microsoft import FakeMicrosoft
 from tests.knowledge.formats.documents import CHROMIUM, PdfPrinter, pdf_printer
 from tests.servers import MODEL, Assistant, make_assistant
+from tests.staff.fake_entra import FakeEntra
 
 # The servers answer as if today were this date (the LAUSD filing period is then open).
 SERVER_TODAY = "2025-12-01"
@@ -69,3 +70,12 @@ def database_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
     yield engine
     metadata.drop_all(engine)
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def fake_entra() -> Iterator[FakeEntra]:
+    """Microsoft Entra ID's sign-in endpoints, faked on loopback (the only thing mocked)."""
+    fake = FakeEntra()
+    fake.start()
+    yield fake
+    fake.stop()
