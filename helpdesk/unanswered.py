@@ -100,7 +100,7 @@ def group(questions: Sequence[Question]) -> list[QuestionGroup]:
         else:
             groups.append([question])
     found = [QuestionGroup(members[0].posting_id, tuple(members)) for members in groups]
-    return sorted(found, key=lambda g: (-g.count, -g.latest.timestamp()))
+    return sorted(found, key=lambda g: (-g.count, -g.latest.timestamp(), g.posting_id or "", g.example))
 
 
 def open_groups(*, posting_id: str | None = None, engine: Engine | None = None) -> list[QuestionGroup]:
