@@ -19,10 +19,13 @@ def noted() -> list[tuple[str | None, str, str]]:
 
 async def test_not_stated_and_fallback_are_noted_without_personal_details(catalog: Catalog) -> None:
     question = "is there free parking for the interview? mail me at jo@example.com"
-    await run_action(ActionSearchPosting(), make_tracker(intent="out_of_scope", text=question,
-                                                         slots={names.SLOT_POSTING: PASADENA}))  # fmt: skip
-    await run_action(ActionSearchPosting(), make_tracker(intent="nlu_fallback", text="blorp zzz A-1002",
-                                                         slots={names.SLOT_POSTING: LAUSD}))  # fmt: skip
+    await run_action(
+        ActionSearchPosting(), make_tracker(intent="out_of_scope", text=question, slots={names.SLOT_POSTING: PASADENA})
+    )
+    await run_action(
+        ActionSearchPosting(),
+        make_tracker(intent="nlu_fallback", text="blorp zzz A-1002", slots={names.SLOT_POSTING: LAUSD}),
+    )
     assert noted() == [
         (LAUSD, "blorp zzz [id]", unanswered.FALLBACK),
         (PASADENA, "is there free parking for the interview? mail me at [email]", unanswered.NOT_STATED),
@@ -30,10 +33,14 @@ async def test_not_stated_and_fallback_are_noted_without_personal_details(catalo
 
 
 async def test_answered_questions_and_requests_for_no_job_are_not_noted(catalog: Catalog) -> None:
-    await run_action(ActionAnswerTopic(), make_tracker(intent="ask_deadline", text="when is the deadline?",
-                                                       slots={names.SLOT_POSTING: LAUSD}))  # fmt: skip
-    await run_action(ActionSearchPosting(), make_tracker(intent="out_of_scope", text="what's the weather tomorrow?",
-                                                         slots={names.SLOT_POSTING: LAUSD}))  # fmt: skip
+    await run_action(
+        ActionAnswerTopic(),
+        make_tracker(intent="ask_deadline", text="when is the deadline?", slots={names.SLOT_POSTING: LAUSD}),
+    )
+    await run_action(
+        ActionSearchPosting(),
+        make_tracker(intent="out_of_scope", text="what's the weather tomorrow?", slots={names.SLOT_POSTING: LAUSD}),
+    )
     assert noted() == []
 
 

@@ -79,8 +79,9 @@ async def test_status_and_notes_and_markup_shown_as_text(client: TestClient) -> 
 async def test_unanswered_questions_grouped_redacted_and_handled(client: TestClient) -> None:
     unanswered.record("Is there parking at the office?", posting_id=LAUSD, reason=unanswered.NOT_STATED)
     unanswered.record("is there PARKING at the office", posting_id=LAUSD, reason=unanswered.NOT_STATED)
-    unanswered.record("parking at the office? mail me: jo@example.com, id A-1002", posting_id=LAUSD,
-                      reason=unanswered.FALLBACK)  # fmt: skip
+    unanswered.record(
+        "parking at the office? mail me: jo@example.com, id A-1002", posting_id=LAUSD, reason=unanswered.FALLBACK
+    )
     unanswered.record("Can I work from home?", posting_id=LAUSD, reason=unanswered.LOW_CONFIDENCE)
     unanswered.record(f"{MARKUP} and parking?", posting_id="pasadena-accounting-technician", reason=unanswered.FALLBACK)
     csrf = await sign_in(client, "rita")

@@ -26,8 +26,12 @@ def secret(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_questions_are_stored_without_emails_or_application_ids(database_engine: Engine) -> None:
-    unanswered.record("my email is Jo.Doe@Example.com and my id APP-2025-00123, is there parking?",
-                      posting_id="p", reason=unanswered.FALLBACK, engine=database_engine)  # fmt: skip
+    unanswered.record(
+        "my email is Jo.Doe@Example.com and my id APP-2025-00123, is there parking?",
+        posting_id="p",
+        reason=unanswered.FALLBACK,
+        engine=database_engine,
+    )
     unanswered.record("/request_human", posting_id="p", reason=unanswered.FALLBACK, engine=database_engine)
     with Session(database_engine) as session:
         stored = session.execute(select(unanswered_table.c.question)).scalars().all()
@@ -52,10 +56,20 @@ def test_similar_wording_groups_within_a_posting_only() -> None:
 
 
 def test_a_hand_off_per_open_conversation_and_an_email_only_on_it(database_engine: Engine) -> None:
-    first = handoffs.create(posting_id="p", channel="socketio", conversation_id="c1",
-                            turns=[Turn("applicant", "hi")], engine=database_engine)  # fmt: skip
-    again = handoffs.create(posting_id="p", channel="socketio", conversation_id="c1",
-                            turns=[Turn("applicant", "hi"), Turn("applicant", "hello?")], engine=database_engine)  # fmt: skip
+    first = handoffs.create(
+        posting_id="p",
+        channel="socketio",
+        conversation_id="c1",
+        turns=[Turn("applicant", "hi")],
+        engine=database_engine,
+    )
+    again = handoffs.create(
+        posting_id="p",
+        channel="socketio",
+        conversation_id="c1",
+        turns=[Turn("applicant", "hi"), Turn("applicant", "hello?")],
+        engine=database_engine,
+    )
     assert again == first
     found = handoffs.get(first, engine=database_engine)
     assert found is not None and len(found.turns) == 2
@@ -66,8 +80,10 @@ def test_a_hand_off_per_open_conversation_and_an_email_only_on_it(database_engin
         row = session.execute(select(handoffs_table)).one()
     assert row.email == "a@example.org" and "c1" not in row.conversation_hash
     handoffs.set_status(first, handoffs.CLOSED, staff="kim", engine=database_engine)
-    assert handoffs.create(posting_id="p", channel="socketio", conversation_id="c1", turns=[],
-                           engine=database_engine) != first  # fmt: skip
+    assert (
+        handoffs.create(posting_id="p", channel="socketio", conversation_id="c1", turns=[], engine=database_engine)
+        != first
+    )
 
 
 def test_a_reply_is_delivered_once(database_engine: Engine) -> None:
