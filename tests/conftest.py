@@ -29,12 +29,16 @@ def fake_microsoft() -> Iterator[FakeMicrosoft]:
 
 
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory: pytest.TempPathFactory, fake_microsoft: FakeMicrosoft) -> Iterator[Assistant]:
-    """The action server, Rasa server (REST, socket.io, Teams) and careers site, on their own database."""
+def assistant(
+    tmp_path_factory: pytest.TempPathFactory, fake_microsoft: FakeMicrosoft, fake_entra: FakeEntra
+) -> Iterator[Assistant]:
+    """The action server, Rasa server (REST, socket.io, Teams), careers site and staff console, on their own
+    database; Microsoft's Teams and Entra ID endpoints faked on loopback."""
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` (make test does)")
     running = make_assistant(tmp_path_factory.mktemp("assistant"), SERVER_TODAY)
     running.env.update(fake_microsoft.env())
+    running.env.update(fake_entra.env())
     running.start()
     yield running
     running.stop()
