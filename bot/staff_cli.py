@@ -29,8 +29,9 @@ def add_command(name: str, role: str, directory: bool) -> None:
     """Add an account; a local one is asked for its password (typed twice, never shown)."""
     password = None
     if not directory:
-        password = click.prompt(f"Password for {name} (at least {MIN_LENGTH} characters)", hide_input=True,
-                                confirmation_prompt=True)  # fmt: skip
+        password = click.prompt(
+            f"Password for {name} (at least {MIN_LENGTH} characters)", hide_input=True, confirmation_prompt=True
+        )
     try:
         account = add_account(name, role=role, password=password, directory=directory)
     except (AccountError, WeakPassword) as exc:

@@ -8,7 +8,7 @@ from urllib.parse import quote
 from aiohttp import web
 
 from base.settings import get_settings
-from console.access import PUBLIC, Handler, allowed, required_role
+from console.access import Handler, allowed, required_role
 from console.rendering import SESSION_KEY, current_session, render
 from staff import sessions
 
@@ -70,9 +70,11 @@ def _refuse(request: web.Request, status: int, title: str, message: str) -> web.
 @web.middleware
 async def session_and_access(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Load the session; pages need a signed-in session (else to the sign-in page) and the right role."""
+    if request.path.startswith("/static/") or request.path == "/favicon.ico":
+        return await handler(request)  # the stylesheet and icon: nothing to protect, no session touched
     session = sessions.load(request.cookies.get(cookie_name()))
     request[SESSION_KEY] = session
-    needed = PUBLIC if request.path.startswith("/static/") or request.path == "/favicon.ico" else required_role(handler)
+    needed = required_role(handler)
     if not allowed(needed, session.role if session and session.signed_in else None):
         if session is None or not session.signed_in:
             if request.method in SAFE_METHODS:
@@ -88,7 +90,13 @@ async def csrf_protection(request: web.Request, handler: Handler) -> web.StreamR
     """Every state-changing request carries the session's CSRF token in its `csrf` field."""
     if request.method not in SAFE_METHODS:
         session = current_session(request)
-        form = await request.post()
+        try:
+            form = await request.post()
+        except web.HTTPRequestEntityTooLarge:
+            megabytes = get_settings().max_posting_bytes / (1024 * 1024)
+            return _refuse(
+                request, 413, "Too large", f"A posting file may be at most {megabytes:g} MB; nothing changed."
+            )
         sent = form.get("csrf")
         if session is None or not isinstance(sent, str) or not hmac.compare_digest(sent, session.csrf):
             return _refuse(request, 403, "Form expired", "The form was stale or not sent from this console. Try again.")

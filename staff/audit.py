@@ -30,9 +30,22 @@ HANDOFF_REPLY = "handoff_reply"
 HANDOFF_STATUS = "handoff_status"
 UNANSWERED_HANDLED = "unanswered_handled"
 ACTIONS = (
-    SIGN_IN, SIGN_IN_FAILED, SIGN_IN_LOCKED, SIGN_OUT, DECISION, POSTING_ADDED, POSTING_REJECTED, POSTING_REMOVED,
-    STAFF_ADDED, STAFF_DISABLED, STAFF_ENABLED, STAFF_CHANGED, HANDOFF_REPLY, HANDOFF_STATUS, UNANSWERED_HANDLED,
-)  # fmt: skip
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SIGN_IN_LOCKED,
+    SIGN_OUT,
+    DECISION,
+    POSTING_ADDED,
+    POSTING_REJECTED,
+    POSTING_REMOVED,
+    STAFF_ADDED,
+    STAFF_DISABLED,
+    STAFF_ENABLED,
+    STAFF_CHANGED,
+    HANDOFF_REPLY,
+    HANDOFF_STATUS,
+    UNANSWERED_HANDLED,
+)
 CSV_FIELDS = ("at", "action", "actor", "subject", "detail", "address")
 MAX_TEXT = 2000
 
@@ -109,8 +122,9 @@ def search(wanted: AuditFilter, *, limit: int = 500, engine: Engine | None = Non
     ]
 
 
-def count(action: str, *, since: datetime, actor: str | None = None, address: str | None = None,
-          engine: Engine | None = None) -> int:  # fmt: skip
+def count(
+    action: str, *, since: datetime, actor: str | None = None, address: str | None = None, engine: Engine | None = None
+) -> int:
     """How many `action` lines since `since`, for one actor or one address."""
     engine = ready(engine)
     query = (
@@ -124,8 +138,9 @@ def count(action: str, *, since: datetime, actor: str | None = None, address: st
         return int(session.execute(query).scalar() or 0)
 
 
-def latest(action: str, *, actor: str | None = None, address: str | None = None,
-           engine: Engine | None = None) -> datetime | None:  # fmt: skip
+def latest(
+    action: str, *, actor: str | None = None, address: str | None = None, engine: Engine | None = None
+) -> datetime | None:
     """When the newest `action` line for this actor or address was written."""
     engine = ready(engine)
     query = select(func.max(audit_table.c.at)).where(audit_table.c.action == action)

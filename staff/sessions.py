@@ -67,8 +67,9 @@ def start(*, now: datetime | None = None, engine: Engine | None = None) -> str:
     return _insert(None, None, now, engine)
 
 
-def sign_in(old_token: str | None, staff: str, role: str, *, now: datetime | None = None,
-            engine: Engine | None = None) -> str:  # fmt: skip
+def sign_in(
+    old_token: str | None, staff: str, role: str, *, now: datetime | None = None, engine: Engine | None = None
+) -> str:
     """End the browser's current session and start a signed-in one with a new token."""
     engine = ready(engine)
     if old_token:

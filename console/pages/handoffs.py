@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aiohttp import web
 
 from console.middleware import client_address
@@ -58,14 +60,20 @@ async def detail(request: web.Request) -> web.Response:
     return _detail_page(request, int(request.match_info["handoff_id"]))
 
 
-async def _act(request: web.Request, done: str, action: str, change: object) -> web.StreamResponse:
+async def _act(request: web.Request, done: str, action: str, change: Callable[[], str]) -> web.StreamResponse:
+    """Make the change, audit what it was, and show the hand-off again (or the error, nothing changed)."""
     handoff_id = int(request.match_info["handoff_id"])
     try:
-        detail_text = change()  # type: ignore[operator]
+        detail_text = change()
     except handoffs.HandoffError as exc:
         return _detail_page(request, handoff_id, error=str(exc), status=400)
-    audit.record(action, actor=_staff(request), subject=f"hand-off {handoff_id}", detail=str(detail_text),
-                 address=client_address(request))  # fmt: skip
+    audit.record(
+        action,
+        actor=_staff(request),
+        subject=f"hand-off {handoff_id}",
+        detail=str(detail_text),
+        address=client_address(request),
+    )
     raise see_other(f"/handoffs/{handoff_id}?done={done}")
 
 

@@ -58,11 +58,21 @@ async def upload(request: web.Request) -> web.Response:
     try:
         added = await asyncio.to_thread(add_posting_file, upload.filename, data, settings.postings_dir)
     except PostingFileError as exc:
-        audit.record(audit.POSTING_REJECTED, actor=_staff(request), subject=upload.filename[:200], detail=str(exc),
-                     address=client_address(request))  # fmt: skip
+        audit.record(
+            audit.POSTING_REJECTED,
+            actor=_staff(request),
+            subject=upload.filename[:200],
+            detail=str(exc),
+            address=client_address(request),
+        )
         return _page(request, error=str(exc), status=400)
-    audit.record(audit.POSTING_ADDED, actor=_staff(request), subject=added.posting_id,
-                 detail=f"{upload.filename[:200]}: {added.display_name}", address=client_address(request))  # fmt: skip
+    audit.record(
+        audit.POSTING_ADDED,
+        actor=_staff(request),
+        subject=added.posting_id,
+        detail=f"{upload.filename[:200]}: {added.display_name}",
+        address=client_address(request),
+    )
     return _page(request, added=added)
 
 

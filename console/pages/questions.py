@@ -34,6 +34,11 @@ async def handled(request: web.Request) -> web.StreamResponse:
     assert session is not None and session.staff is not None
     count = unanswered.mark_handled(ids, staff=session.staff)
     example = str(form.get("example", ""))[:200]
-    audit.record(audit.UNANSWERED_HANDLED, actor=session.staff, subject=example, detail=f"{count} question(s)",
-                 address=client_address(request))  # fmt: skip
+    audit.record(
+        audit.UNANSWERED_HANDLED,
+        actor=session.staff,
+        subject=example,
+        detail=f"{count} question(s)",
+        address=client_address(request),
+    )
     raise see_other(f"/questions?handled={count}")

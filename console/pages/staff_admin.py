@@ -47,8 +47,13 @@ async def add(request: web.Request) -> web.StreamResponse:
         account = add_account(name, role=role, password=password, directory=directory)
     except (AccountError, WeakPassword) as exc:
         return _page(request, error=str(exc), status=400)
-    audit.record(audit.STAFF_ADDED, actor=_me(request), subject=account.name, detail=f"{account.kind}, {account.role}",
-                 address=client_address(request))  # fmt: skip
+    audit.record(
+        audit.STAFF_ADDED,
+        actor=_me(request),
+        subject=account.name,
+        detail=f"{account.kind}, {account.role}",
+        address=client_address(request),
+    )
     raise see_other("/staff?done=added")
 
 

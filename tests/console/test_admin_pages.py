@@ -6,10 +6,12 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 from aiohttp import FormData
-from aiohttp.test_utils import TestClient
+from aiohttp.test_utils import TestClient, TestServer
 
-from base.settings import get_settings
+from base.settings import get_settings, reset_settings
+from console.app import make_app
 from knowledge.catalog import Catalog
 from knowledge.store import posting_ids
 from staff import audit
@@ -125,3 +127,15 @@ async def test_the_audit_log_filters_and_exports_csv(client: TestClient) -> None
     rows = list(csv.DictReader(io.StringIO(await exported.text())))
     assert {r["action"] for r in rows} == {"sign_in_failed", "transcript_decision"}
     assert next(r for r in rows if r["action"] == "transcript_decision")["detail"].startswith("'=HYPERLINK")
+
+
+async def test_a_file_over_the_limit_is_refused_before_it_is_read(
+    console_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HELPBOT_MAX_POSTING_BYTES", str(1024 * 1024))
+    reset_settings()
+    async with TestClient(TestServer(make_app())) as small:
+        csrf = await sign_in(small, "adam")
+        answer = await small.post("/postings", data=upload(csrf, "big.txt", b"x" * (2 * 1024 * 1024)))
+        assert answer.status == 413 and "at most 1 MB" in await answer.text()
+    assert "big" not in posting_ids()

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from base.database import make_engine
 from base.settings import PROJECT_ROOT
+from helpdesk import handoffs
 from staff.accounts import ADMIN, REVIEWER, add_account, get_account
 from tests.applications.conftest import write_csv
 from tests.servers import Assistant
@@ -39,8 +40,11 @@ def staffed(assistant: Assistant, tmp_path_factory: pytest.TempPathFactory) -> A
     result = assistant.cli("applications", "import", str(write_csv(tmp_path_factory.mktemp("hr"), ROWS)))
     assert result.returncode == 0, result.stderr
     engine = make_engine(assistant.env["HELPBOT_DATABASE_URL"])
-    for name, role, directory in (("rita", REVIEWER, False), ("adam", ADMIN, False),
-                                  ("kim.lee@district.example", REVIEWER, True)):  # fmt: skip
+    for name, role, directory in (
+        ("rita", REVIEWER, False),
+        ("adam", ADMIN, False),
+        ("kim.lee@district.example", REVIEWER, True),
+    ):
         if get_account(name, engine=engine) is None:
             add_account(name, role=role, password=None if directory else PASSWORD, directory=directory, engine=engine)
     engine.dispose()
@@ -209,8 +213,16 @@ def test_no_serious_accessibility_violations_on_any_page(staffed: Assistant, bro
         sign_in(page, staffed, "adam")
         page.goto(f"{staffed.console}/handoffs?status=all")
         handoff = page.get_by_role("table").get_by_role("link").first.get_attribute("href")
-        for path in ("/transcripts", "/applications/C-3003", "/handoffs", handoff, "/questions", "/postings",
-                     "/staff", "/audit"):  # fmt: skip
+        for path in (
+            "/transcripts",
+            "/applications/C-3003",
+            "/handoffs",
+            handoff,
+            "/questions",
+            "/postings",
+            "/staff",
+            "/audit",
+        ):
             page.goto(f"{staffed.console}{path}")
             failures[str(path)] = serious_violations(page)
         page.goto(f"{staffed.console}/transcripts")
@@ -230,3 +242,21 @@ def serious_violations(page: Page) -> list[tuple[str, str, list[object]]]:
         for v in results["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def test_a_hand_off_after_a_status_check_keeps_no_application_id_or_email(staffed: Assistant) -> None:
+    who = f"status-then-person-{uuid.uuid4().hex[:6]}"
+    assert "application ID" in staffed.reply(who, "what's the status of my application?")
+    assert "email address" in staffed.reply(who, "C-3003")
+    assert "received" in staffed.reply(who, "eli@example.org").lower()
+    assert "helpdesk" in staffed.reply(who, "I want to talk to a person", {"posting_id": LAUSD})
+    engine = make_engine(staffed.env["HELPBOT_DATABASE_URL"])
+    try:
+        newest = max(handoffs.queue(None, engine=engine), key=lambda h: h.id)
+        found = handoffs.get(newest.id, engine=engine)
+    finally:
+        engine.dispose()
+    assert found is not None and found.channel == "rest" and found.posting_id == LAUSD
+    said = " ".join(t.text for t in found.turns)
+    assert "what's the status of my application?" in said and "not kept" in said
+    assert "C-3003" not in said and "eli@example.org" not in said
