@@ -11,10 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import names
+from actions.answer_message import PART_ANSWER, PART_NOTE, Part, send_answer
 from actions.conversation import resolve
 from actions.handoff_conversation import conversation_turns
-from actions.messages import say
-from actions.replies import contact_line, posting_or_ask, source_line
+from actions.messages import say, text
+from actions.replies import contact_line, posting_or_ask
 from base.settings import get_settings
 from helpdesk import handoffs
 from knowledge.answers import answer
@@ -24,8 +25,8 @@ ACTION_NAME = "action_talk_to_human"
 logger = logging.getLogger(__name__)
 
 
-def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, posting_id: str | None) -> list[EventType]:
-    """Create (or bring up to date) the conversation's hand-off and tell the applicant what happens next."""
+def hand_off(tracker: Tracker, posting_id: str | None) -> tuple[str, list[EventType]]:
+    """Create (or bring up to date) the conversation's hand-off: what to tell the applicant, and the slot."""
     channel = tracker.get_latest_input_channel() or "unknown"
     try:
         handoff_id = handoffs.create(
@@ -36,15 +37,14 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, posting_id: str
         )
     except SQLAlchemyError:
         logger.exception("could not store a hand-off")
-        say(dispatcher, names.REPLY_HANDOFF_UNAVAILABLE)
-        return []
+        return text(names.REPLY_HANDOFF_UNAVAILABLE), []
     live = channel in handoffs.LIVE_CHANNELS
-    say(dispatcher, names.REPLY_HANDOFF_CREATED_LIVE if live else names.REPLY_HANDOFF_CREATED)
-    return [SlotSet(names.SLOT_HANDOFF, str(handoff_id))]
+    notice = text(names.REPLY_HANDOFF_CREATED_LIVE if live else names.REPLY_HANDOFF_CREATED)
+    return notice, [SlotSet(names.SLOT_HANDOFF, str(handoff_id))]
 
 
 class ActionTalkToHuman(Action):
-    """Hand the conversation to the helpdesk, and give the people to contact for the posting in question."""
+    """Hand the conversation to the helpdesk and, in the same message, give the posting's contacts."""
 
     def name(self) -> str:
         return ACTION_NAME
@@ -52,18 +52,18 @@ class ActionTalkToHuman(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         catalog = get_catalog()
         known = resolve(tracker, catalog).posting if catalog.postings() else None
-        events = hand_off(dispatcher, tracker, known.posting_id if known else None)
-        posting, waiting = posting_or_ask(dispatcher, tracker, catalog, pending_topic="contact")
-        if posting is None:
+        notice, events = hand_off(tracker, known.posting_id if known else None)
+        if known is None:
+            dispatcher.utter_message(text=notice, message_name=names.REPLY_HANDOFF_CREATED)
+            _, waiting = posting_or_ask(dispatcher, tracker, catalog, pending_topic="contact")
             return events + waiting
-        contacts = answer("contact", posting, get_settings().today())
+        contacts = answer("contact", known, get_settings().today())
         if contacts.stated:
-            say(
-                dispatcher,
-                names.REPLY_HUMAN_CONTACTS,
-                contacts=contacts.text,
-                source=source_line(posting, contacts.sections),
-            )
+            parts = [
+                Part(PART_NOTE, notice),
+                Part(PART_ANSWER, text(names.REPLY_HUMAN_CONTACTS, contacts=contacts.text)),
+            ]
+            send_answer(dispatcher, names.REPLY_HUMAN_CONTACTS, known, parts, contacts.sections, stated=True)
         else:
-            say(dispatcher, names.REPLY_NO_CONTACTS, contact=contact_line(posting))
-        return [*events, SlotSet(names.SLOT_POSTING, posting.posting_id)]
+            say(dispatcher, names.REPLY_NO_CONTACTS, handoff=notice, contact=contact_line(known))
+        return [*events, SlotSet(names.SLOT_POSTING, known.posting_id)]

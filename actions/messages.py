@@ -1,4 +1,6 @@
-"""The texts custom actions send. Each has a name, which tests assert on instead of the prose."""
+"""The texts custom actions send. Each has a name, which tests assert on instead of the prose.
+
+An answer's parts and its citation caption are texts here too (see `actions.answer_message`)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import names
 
 TEMPLATES: dict[str, str] = {
-    names.REPLY_TOPIC_ANSWER: "{answer}\n\nSource: {source}",
-    names.REPLY_SEARCH_ANSWER: "{answer}\n\nSource: {source}",
+    names.REPLY_TOPIC_ANSWER: "{answer}",
+    names.REPLY_SEARCH_ANSWER: "{answer}",
     names.REPLY_ASK_REPHRASE: (
         "Could you say a little more about what you'd like to know about the {posting} posting? For example "
         "the deadline, the requirements, the salary or how to apply."
@@ -35,8 +37,8 @@ TEMPLATES: dict[str, str] = {
         "I answer questions about job postings from their own text: {topics}. Just ask, for example "
         '"when is the deadline?".\nPostings I know about:\n{postings}'
     ),
-    names.REPLY_HUMAN_CONTACTS: "Meanwhile, these are the contacts the posting gives:\n{contacts}\n\nSource: {source}",
-    names.REPLY_NO_CONTACTS: "{contact}",
+    names.REPLY_HUMAN_CONTACTS: "Meanwhile, these are the contacts the posting gives:\n{contacts}",
+    names.REPLY_NO_CONTACTS: "{handoff}\n\n{contact}",
     names.REPLY_HANDOFF_CREATED: (
         "I've passed this conversation to the helpdesk, and a person will read it. If you'd like an answer "
         "by email, type your email address now."
@@ -72,7 +74,8 @@ TEMPLATES: dict[str, str] = {
         "For your privacy I only check application status in a personal chat. Please message me "
         "directly (not in this group or channel) and ask again."
     ),
-    names.REPLY_EMPLOYEE_VPN: "Applying as an employee from outside the network? {vpn}\n\nSource: {source}",
+    names.REPLY_EMPLOYEE_VPN: "Applying from outside the network? {vpn}",
+    names.CAPTION_FROM_POSTING: "From the posting: {sections}",
     names.REPLY_STATUS_HINT: (
         "Would you like to check the status of your application? Just ask \"what's the status of my "
         "application?\" and I'll ask for your application ID and email."
@@ -80,6 +83,14 @@ TEMPLATES: dict[str, str] = {
     names.REPLY_STATUS_CANCELLED: "OK, I've stopped. Ask me anything else about the posting.",
     names.REPLY_NOTHING_TO_CANCEL: "OK. Is there anything else you'd like to know about a posting?",
 }
+
+
+SECTION_SEPARATOR = "; "  # between section titles in a caption
+
+
+def text(name: str, **values: str) -> str:
+    """The named text, filled with `values`."""
+    return TEMPLATES[name].format(**values)
 
 
 def say(
@@ -90,4 +101,4 @@ def say(
     **values: str,
 ) -> None:
     """Send the named text, filled with `values`; the name travels with it for tests and logs."""
-    dispatcher.utter_message(text=TEMPLATES[name].format(**values), buttons=buttons or [], message_name=name)
+    dispatcher.utter_message(text=text(name, **values), buttons=buttons or [], message_name=name)

@@ -67,3 +67,4 @@ REPLY_NOTHING_TO_CANCEL = "reply_nothing_to_cancel"
 REPLY_STATUS_PERSONAL_ONLY = "reply_status_personal_only"
 REPLY_EMPLOYEE_VPN = "reply_employee_vpn"
 REPLY_STATUS_HINT = "reply_status_hint"
+CAPTION_FROM_POSTING = "caption_from_posting"  # the citation under an answer
