@@ -27,10 +27,18 @@ def reason_for(reply: Reply, *, intent: str | None, confidence: float) -> str | 
     return None
 
 
-def note_unanswered(tracker: Tracker, posting_id: str, reply: Reply) -> None:
-    """Keep the question (redacted by the store) when the reply did not really answer it."""
-    reason = reason_for(reply, intent=latest_intent(tracker), confidence=latest_confidence(tracker))
-    question = latest_text(tracker)
+def note_unanswered(tracker: Tracker, posting_id: str, reply: Reply, *, asked_before: str | None = None) -> None:
+    """Keep the question (redacted by the store) when the reply did not really answer it.
+
+    `asked_before` is a question asked earlier and answered now (after "which posting?"): only what
+    the reply did counts then, not how the posting was chosen.
+    """
+    if asked_before is not None:
+        reason = reason_for(reply, intent=None, confidence=1.0)
+        question = asked_before
+    else:
+        reason = reason_for(reply, intent=latest_intent(tracker), confidence=latest_confidence(tracker))
+        question = latest_text(tracker)
     if reason is None or not question:
         return
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from actions import names
 from actions.action_answer_topic import ActionAnswerTopic
 from actions.action_search_posting import ActionSearchPosting
+from actions.action_select_posting import ActionSelectPosting
 from helpdesk import unanswered
 from knowledge.catalog import Catalog
 from tests.actions.helpers import make_tracker, run_action
@@ -49,3 +50,17 @@ async def test_an_answer_on_a_low_confidence_guess_is_noted(catalog: Catalog) ->
     tracker.latest_message["intent"]["confidence"] = 0.35
     await run_action(ActionAnswerTopic(), tracker)
     assert noted() == [(LAUSD, "when is the deadline?", unanswered.LOW_CONFIDENCE)]
+
+
+async def test_a_question_waiting_for_which_posting_is_noted_once_answered(catalog: Catalog) -> None:
+    tracker = make_tracker(
+        intent="select_posting",
+        text="",
+        entities=[{"entity": "posting_id", "value": PASADENA}],
+        slots={
+            names.SLOT_PENDING_TOPIC: names.PENDING_SEARCH,
+            names.SLOT_PENDING_QUESTION: "is there free parking for the interview?",
+        },
+    )
+    await run_action(ActionSelectPosting(), tracker)
+    assert noted() == [(PASADENA, "is there free parking for the interview?", unanswered.NOT_STATED)]
