@@ -98,6 +98,10 @@ async def csrf_protection(request: web.Request, handler: Handler) -> web.StreamR
                 request, 413, "Too large", f"A posting file may be at most {megabytes:g} MB; nothing changed."
             )
         sent = form.get("csrf")
-        if session is None or not isinstance(sent, str) or not hmac.compare_digest(sent, session.csrf):
+        if (
+            session is None
+            or not isinstance(sent, str)
+            or not hmac.compare_digest(sent.encode(), session.csrf.encode())
+        ):
             return _refuse(request, 403, "Form expired", "The form was stale or not sent from this console. Try again.")
     return await handler(request)

@@ -107,7 +107,7 @@ def take(state: str, session_hash: str, *, engine: Engine | None = None) -> Pend
             return None
         session.execute(delete(oidc_requests_table).where(oidc_requests_table.c.state == state))
     fresh = utc_now() - as_utc(row.created_at) <= REQUEST_LIFETIME
-    if not fresh or not hmac.compare_digest(row.session_hash, session_hash):
+    if not fresh or not hmac.compare_digest(row.session_hash.encode(), session_hash.encode()):
         return None
     return PendingSignIn(row.state, row.nonce, row.code_verifier)
 
@@ -168,7 +168,7 @@ def validate_id_token(token: str, jwks: dict[str, Any], entra: EntraSettings, *,
         raise SignInRefused("ID token signature does not verify") from exc
     except jwt.PyJWTError as exc:
         raise SignInRefused(f"invalid ID token ({exc})") from exc
-    if not hmac.compare_digest(str(claims["nonce"]), nonce):
+    if not hmac.compare_digest(str(claims["nonce"]).encode(), nonce.encode()):
         raise SignInRefused("ID token nonce does not match this sign-in")
     if claims["tid"] != entra.tenant_id:
         raise SignInRefused("ID token from another tenant")

@@ -78,7 +78,7 @@ async def test_a_reviewer_cannot_post_to_admin_forms(client: TestClient) -> None
     assert answer.status == 403
 
 
-@pytest.mark.parametrize("token", [None, "", "wrong-token"])
+@pytest.mark.parametrize("token", [None, "", "wrong-token", "jeton-périmé"])
 async def test_a_decision_without_the_right_csrf_token_is_refused(
     client: TestClient, console_db: Engine, token: str | None
 ) -> None:
