@@ -32,9 +32,12 @@ RUN pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY base base
 COPY applications applications
+COPY staff staff
+COPY helpdesk helpdesk
 COPY knowledge knowledge
 COPY actions actions
 COPY bot bot
+COPY console console
 COPY rasa_sdk_plugins rasa_sdk_plugins
 RUN pip install --no-deps --no-build-isolation .
 COPY data data
@@ -59,9 +62,12 @@ COPY --from=build /opt/venv /opt/venv
 COPY pyproject.toml README.md ./
 COPY base base
 COPY applications applications
+COPY staff staff
+COPY helpdesk helpdesk
 COPY knowledge knowledge
 COPY actions actions
 COPY bot bot
+COPY console console
 COPY rasa_sdk_plugins rasa_sdk_plugins
 COPY web web
 COPY deploy deploy

@@ -37,6 +37,14 @@ REPLY_HUMAN_CONTACTS = "reply_human_contacts"
 REPLY_NO_CONTACTS = "reply_no_contacts"
 REPLY_ASK_REPHRASE = "reply_ask_rephrase"
 REPLY_NOTHING_TO_SHOW = "reply_nothing_to_show"
+REPLY_HANDOFF_CREATED = "reply_handoff_created"
+REPLY_HANDOFF_CREATED_LIVE = "reply_handoff_created_live"
+REPLY_HANDOFF_EMAIL_SAVED = "reply_handoff_email_saved"
+REPLY_HANDOFF_UNAVAILABLE = "reply_handoff_unavailable"
+
+# hand-offs to a person (helpdesk.handoffs)
+SLOT_HANDOFF = "handoff_id"
+ACTION_SEARCH_POSTING = "action_search_posting"
 
 # pending topic meaning "search the posting for the pending question"
 PENDING_SEARCH = "search"

@@ -13,6 +13,7 @@ from bot import preflight
 from bot.applications_cli import applications
 from bot.proxy import nginx_binary, site_config
 from bot.stack import launch_environment, proxied_environment, proxy_plan, services
+from bot.staff_cli import staff
 from bot.supervisor import Supervisor
 from bot.teams_package import build_package
 from knowledge.ingest import PostingFileError, ingest_folder
@@ -64,7 +65,8 @@ def _announce(settings: Settings, replicas: int, proxy: bool) -> Callable[[], No
             url = f"http://localhost:{settings.rasa_port}/"
             where = f"careers site http://localhost:{settings.web_port}/, REST POST {url}webhooks/rest/webhook"
         count = f"{replicas} replicas, " if replicas > 1 else ""
-        click.echo(f"\nhelpbot is ready: {count}{where} (Ctrl-C stops it)\n")
+        console = f"staff console {settings.console.public_url}/"
+        click.echo(f"\nhelpbot is ready: {count}{where}, {console} (Ctrl-C stops it)\n")
 
     return announce
 
@@ -93,7 +95,7 @@ def _announce(settings: Settings, replicas: int, proxy: bool) -> Callable[[], No
     help="Where nginx's configuration, pid and logs go (with --proxy).",
 )
 def serve(model: Path, replicas: int | None, proxy: bool, run_dir: Path) -> None:
-    """Start the action servers, the Rasa servers and the careers site in the foreground; Ctrl-C stops them."""
+    """Start the action servers, the Rasa servers, the careers site and the staff console; Ctrl-C stops them."""
     if not model.exists():
         raise click.ClickException(f"no trained model at {model}: run `make train` first")
     settings = get_settings()
@@ -148,6 +150,7 @@ def teams_package(out: Path, developer_name: str, website_url: str) -> None:
 
 
 main.add_command(applications)
+main.add_command(staff)
 
 if __name__ == "__main__":
     main()

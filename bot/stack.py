@@ -1,5 +1,5 @@
 """The processes `helpbot serve` runs: N Rasa servers and N action servers on consecutive ports,
-the careers site, and (with `--proxy`) nginx in front of them.
+the careers site, the staff console, and (with `--proxy`) nginx in front of the replicas and the site.
 
 Rasa replica i talks to action server i. With a proxy the replicas listen on loopback only and
 believe X-Forwarded-For from it; the site and the widget are then reached through the proxy's port.
@@ -112,11 +112,20 @@ def services(
     if proxy_dir:
         site += ["--host", LOOPBACK]
     found.append(Service("careers site", site, ready_url=f"http://{LOOPBACK}:{settings.web_port}/"))
+    found.append(console_service(settings))
     if proxy_dir and nginx:
         write_config(proxy_plan(settings, replicas, str(proxy_dir / "access.log")), proxy_dir)
         found.append(Service("nginx", nginx_command(nginx, proxy_dir),
                              ready_url=f"http://{LOOPBACK}:{settings.proxy_port}/favicon.ico"))  # fmt: skip
     return found
+
+
+def console_service(settings: Settings) -> Service:
+    """The staff console, on its own address (HELPBOT_CONSOLE_HOST, loopback by default): never behind the proxy."""
+    host, port = settings.console.host, settings.console.port
+    command = [sys.executable, "-m", "console.app", "--host", host, "--port", str(port)]
+    reachable = LOOPBACK if host in ("0.0.0.0", "::", "") else host
+    return Service("staff console", command, ready_url=f"http://{reachable}:{port}/favicon.ico")
 
 
 def proxied_environment(settings: Settings, env: dict[str, str]) -> dict[str, str]:

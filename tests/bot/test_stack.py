@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from base.settings import get_settings, reset_settings
-from bot.stack import launch_environment, proxied_environment, services
+from bot.stack import console_service, launch_environment, proxied_environment, services
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def option(command: list[str], name: str) -> str:
 
 def test_one_replica_is_what_make_run_starts(settings: object, tmp_path: Path) -> None:
     planned = {s.name: s for s in services(get_settings(), tmp_path / "m.tar.gz", 1)}
-    assert list(planned) == ["action server", "rasa server", "careers site"]
+    assert list(planned) == ["action server", "rasa server", "careers site", "staff console"]
     rasa = planned["rasa server"].command
     assert option(rasa, "--port") == "6005" and option(rasa, "--interface") == "0.0.0.0"
     assert "--enable-api" not in rasa  # Rasa's HTTP API stays off
@@ -71,3 +71,16 @@ def test_the_servers_do_not_inherit_what_this_process_s_imports_set(settings: ob
 
 def test_an_explicit_telemetry_choice_is_kept(settings: object) -> None:
     assert launch_environment(get_settings(), {"RASA_TELEMETRY_ENABLED": "true"})["RASA_TELEMETRY_ENABLED"] == "true"
+
+
+def test_serve_starts_the_staff_console_on_loopback(settings: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HELPBOT_CONSOLE_HOST", "HELPBOT_CONSOLE_PORT"):
+        monkeypatch.delenv(name, raising=False)
+    reset_settings()
+    console = {s.name: s for s in services(get_settings(), Path("m.tar.gz"), 2, proxy_dir=Path("/tmp/n"),
+                                           nginx="nginx")}["staff console"]  # fmt: skip
+    assert console.command[1:] == ["-m", "console.app", "--host", "127.0.0.1", "--port", "8090"]
+    assert not console.replica
+    monkeypatch.setenv("HELPBOT_CONSOLE_PORT", "9100")
+    reset_settings()
+    assert console_service(get_settings()).command[-1] == "9100"
