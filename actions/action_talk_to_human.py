@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import names
 from actions.answer_message import PART_ANSWER, PART_NOTE, Part, send_answer
 from actions.conversation import resolve
+from actions.conversation_history import session_events
 from actions.handoff_conversation import conversation_turns
 from actions.messages import say, text
 from actions.replies import contact_line, posting_or_ask
@@ -33,7 +34,7 @@ def hand_off(tracker: Tracker, posting_id: str | None) -> tuple[str, list[EventT
             posting_id=posting_id,
             channel=channel,
             conversation_id=tracker.sender_id,
-            turns=conversation_turns(tracker),
+            turns=conversation_turns(session_events(tracker)),
         )
     except SQLAlchemyError:
         logger.exception("could not store a hand-off")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
-
-from rasa_sdk import Tracker
 
 from actions import names
 from applications.privacy import redact_personal
@@ -26,15 +25,16 @@ def _applicant_text(text: str) -> str:
     return redact_personal(text)
 
 
-def conversation_turns(tracker: Tracker) -> list[Turn]:
-    """The applicant's and the assistant's messages since the session started (the last MAX_TURNS).
+def conversation_turns(events: Iterable[dict[str, Any]]) -> list[Turn]:
+    """The applicant's and the assistant's messages among `events` (the session's, from
+    `actions.conversation_history.session_events`), the last MAX_TURNS.
 
     What the applicant typed while the status check was asking (their application id and email)
     is never copied; anything else they typed has emails and id-like codes redacted.
     """
     turns: list[Turn] = []
     in_status_check = False
-    for event in tracker.events:
+    for event in events:
         kind = event.get("event")
         if kind == "active_loop":
             in_status_check = event.get("name") == names.FORM_STATUS

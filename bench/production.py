@@ -63,24 +63,57 @@ def bucket_summary(turns: list[int], latencies: list[float]) -> list[dict[str, A
     return rows
 
 
+# Rasa's own SQL tracker store and lock store, for the comparison: the same action server and secret.
+RASA_STORE_ENDPOINTS = """action_endpoint:
+  url: ${HELPBOT_ACTION_URL}
+  headers:
+    Authorization: Bearer ${HELPBOT_ACTION_SECRET}
+tracker_store:
+  type: sql
+  dialect: sqlite
+  db: ${HELPBOT_TRACKER_DB}
+"""
+
+
 def measure_length(workdir: Path, progress: Any) -> dict[str, Any]:
-    """Latency by turn in 200-turn conversations, on the stack `make run` starts (one replica, SQLite)."""
+    """Latency by turn in 200-turn conversations, on the stack `make run` starts (one replica, SQLite),
+    beside the same stack on Rasa's own SQL tracker store, both loaded at the same time."""
     progress.set_postfix_str("long conversations")
-    with served(workdir, today(), HELPBOT_RATE_LIMIT_PER_CONVERSATION=RAISED_CONVERSATION_LIMIT) as stack:
-        warm_up(stack)
-        command = load_command(stack.webhook, concurrency=LONG_SLOTS, messages=0, turns=LONG_TURNS)
-        result = subprocess.run([*command, "--long", str(LONG_ROUNDS)], cwd=PROJECT_ROOT, capture_output=True,
-                                text=True, check=True, timeout=3600)  # fmt: skip
-    figures = json.loads(result.stdout)
-    rows = bucket_summary(figures["turns"], figures["latencies_ms"])
-    first, last = rows[0], rows[-1]
+    workdir.mkdir(parents=True, exist_ok=True)
+    rasa_endpoints = workdir / "rasa-store-endpoints.yml"
+    rasa_endpoints.write_text(RASA_STORE_ENDPOINTS)
+    limit = {"HELPBOT_RATE_LIMIT_PER_CONVERSATION": RAISED_CONVERSATION_LIMIT}
+    with ExitStack() as running:
+        stacks = {
+            "helpbot": running.enter_context(served(workdir / "helpbot-store", today(), environment=limit)),
+            "rasa": running.enter_context(served(workdir / "rasa-store", today(), environment=limit,
+                                                 endpoints=rasa_endpoints)),
+        }  # fmt: skip
+        for stack in stacks.values():
+            warm_up(stack)
+        loads = {
+            name: subprocess.Popen(
+                [*load_command(stack.webhook, concurrency=LONG_SLOTS, messages=0, turns=LONG_TURNS), "--long",
+                 str(LONG_ROUNDS)], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True,
+            )
+            for name, stack in stacks.items()
+        }  # fmt: skip
+        figures = {name: json.loads(load.communicate(timeout=3600)[0]) for name, load in loads.items()}
+    rows = {name: bucket_summary(f["turns"], f["latencies_ms"]) for name, f in figures.items()}
     return {
         "conversations_at_once": LONG_SLOTS,
         "turns": LONG_TURNS,
-        "replies": len(figures["latencies_ms"]),
-        "by_turn": rows,
-        "growth_p50": round(last["p50_ms"] / first["p50_ms"], 2),
+        "replies": len(figures["helpbot"]["latencies_ms"]),
+        "by_turn": rows["helpbot"],
+        "growth_p50": growth(rows["helpbot"]),
+        "rasa_store_by_turn": rows["rasa"],
+        "rasa_store_growth_p50": growth(rows["rasa"]),
     }
+
+
+def growth(rows: list[dict[str, Any]]) -> float:
+    """p50 of the last range of turns over that of turn 1."""
+    return round(float(rows[-1]["p50_ms"]) / float(rows[0]["p50_ms"]), 2)
 
 
 def process_memory(stack: Stack) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from base.settings import PROJECT_ROOT, Settings, get_settings
 from bot import preflight
 from bot.applications_cli import applications
 from bot.proxy import nginx_binary, site_config
-from bot.stack import launch_environment, proxied_environment, proxy_plan, services
+from bot.stack import ENDPOINTS, launch_environment, proxied_environment, proxy_plan, services
 from bot.staff_cli import staff
 from bot.supervisor import Supervisor
 from bot.teams_package import build_package
@@ -94,7 +94,14 @@ def _announce(settings: Settings, replicas: int, proxy: bool) -> Callable[[], No
     show_default=True,
     help="Where nginx's configuration, pid and logs go (with --proxy).",
 )
-def serve(model: Path, replicas: int | None, proxy: bool, run_dir: Path) -> None:
+@click.option(
+    "--endpoints",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=ENDPOINTS,
+    show_default=True,
+    help="Rasa's endpoints file (action server, conversation store, lock store).",
+)
+def serve(model: Path, replicas: int | None, proxy: bool, run_dir: Path, endpoints: Path) -> None:
     """Start the action servers, the Rasa servers, the careers site and the staff console; Ctrl-C stops them."""
     if not model.exists():
         raise click.ClickException(f"no trained model at {model}: run `make train` first")
@@ -111,7 +118,8 @@ def serve(model: Path, replicas: int | None, proxy: bool, run_dir: Path) -> None
     env = launch_environment(settings)
     if proxy:
         env = proxied_environment(settings, env)
-    planned = services(settings, model, count, proxy_dir=run_dir.resolve() if proxy else None, nginx=nginx)
+    proxy_dir = run_dir.resolve() if proxy else None
+    planned = services(settings, model, count, proxy_dir=proxy_dir, nginx=nginx, endpoints=endpoints.resolve())
     supervisor = Supervisor(planned, env, say=lambda line: click.echo(line, err=True))
     sys.exit(supervisor.run(on_ready=_announce(settings, count, proxy)))
 

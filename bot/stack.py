@@ -16,6 +16,7 @@ from base.settings import PROJECT_ROOT, Settings
 from bot.proxy import ProxyPlan, nginx_command, write_config
 
 BOT_DIR = PROJECT_ROOT / "bot"
+ENDPOINTS = BOT_DIR / "endpoints.yml"
 LOOPBACK = "127.0.0.1"
 # Variables the libraries this process imported (scikit-learn, TensorFlow) set for themselves; a server
 # should start from what the user set, and set these itself when it imports the same libraries.
@@ -60,10 +61,12 @@ def _exec_environment() -> set[str]:
     return {item.split(b"=", 1)[0].decode(errors="replace") for item in raw.split(b"\0") if item}
 
 
-def rasa_command(model: Path, port: int, cors_origins: tuple[str, ...], interface: str = "0.0.0.0") -> list[str]:
+def rasa_command(
+    model: Path, port: int, cors_origins: tuple[str, ...], interface: str = "0.0.0.0", endpoints: Path = ENDPOINTS
+) -> list[str]:
     return [
         sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model),
-        "--endpoints", str(BOT_DIR / "endpoints.yml"), "--credentials", str(BOT_DIR / "credentials.yml"),
+        "--endpoints", str(endpoints), "--credentials", str(BOT_DIR / "credentials.yml"),
         "--interface", interface, "--port", str(port), "--cors", *cors_origins,
     ]  # fmt: skip
 
@@ -88,7 +91,13 @@ def proxy_plan(settings: Settings, replicas: int, access_log: str) -> ProxyPlan:
 
 
 def services(
-    settings: Settings, model: Path, replicas: int, *, proxy_dir: Path | None = None, nginx: str | None = None
+    settings: Settings,
+    model: Path,
+    replicas: int,
+    *,
+    proxy_dir: Path | None = None,
+    nginx: str | None = None,
+    endpoints: Path = ENDPOINTS,
 ) -> list[Service]:
     """Every process of the stack, in the order to start them."""
     interface = LOOPBACK if proxy_dir else "0.0.0.0"
@@ -102,7 +111,7 @@ def services(
         found.append(
             Service(
                 f"rasa server{suffix}",
-                rasa_command(model, rasa_port, cors, interface),
+                rasa_command(model, rasa_port, cors, interface, endpoints),
                 env={"HELPBOT_ACTION_URL": f"http://{LOOPBACK}:{action_port}/webhook"} if replicas > 1 else {},
                 ready_url=f"http://{LOOPBACK}:{rasa_port}/",
                 replica=replicas > 1,

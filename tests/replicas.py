@@ -76,6 +76,7 @@ class Stack:
     proxy_port: int | None
     process: subprocess.Popen[bytes] | None = None
     database_url: str = ""
+    endpoints: Path | None = None
     log: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -181,8 +182,10 @@ class Stack:
 
     def start(self) -> None:
         proxy = ["--proxy", "--run-dir", str(self.workdir / "nginx")] if self.proxy_port else []
+        endpoints = ["--endpoints", str(self.endpoints)] if self.endpoints else []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "serve", "--model", str(MODEL), "--replicas", str(self.replicas), *proxy],
+            [sys.executable, "-m", "bot.cli", "serve", "--model", str(MODEL), "--replicas", str(self.replicas), *proxy,
+             *endpoints],
             cwd=PROJECT_ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT,
         )  # fmt: skip
         self.wait_until_up()
@@ -217,6 +220,7 @@ def served(
     shared: bool = False,
     postings: Path | None = None,
     environment: dict[str, str] | None = None,
+    endpoints: Path | None = None,
     **env_changes: str,
 ) -> Iterator[Stack]:
     """Ingest the postings (the seed ones by default) and run `helpbot serve` on them: on SQLite files in
@@ -248,7 +252,8 @@ def served(
             "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "TF_CPP_MIN_LOG_LEVEL": "2",
             **(environment or {}), **env_changes,
         })  # fmt: skip
-        running = Stack(workdir, env, replicas, rasa_port, proxy_port if proxy else None, database_url=database)
+        running = Stack(workdir, env, replicas, rasa_port, proxy_port if proxy else None, database_url=database,
+                        endpoints=endpoints)  # fmt: skip
         result = running.cli("ingest")
         if result.returncode != 0:
             raise RuntimeError(f"ingest failed: {result.stderr}")

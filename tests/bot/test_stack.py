@@ -32,6 +32,9 @@ def test_one_replica_is_what_make_run_starts(settings: object, tmp_path: Path) -
     rasa = planned["rasa server"].command
     assert option(rasa, "--port") == "6005" and option(rasa, "--interface") == "0.0.0.0"
     assert "--enable-api" not in rasa  # Rasa's HTTP API stays off
+    assert option(rasa, "--endpoints").endswith("bot/endpoints.yml")
+    other = services(get_settings(), tmp_path / "m.tar.gz", 1, endpoints=tmp_path / "endpoints.yml")[1].command
+    assert option(other, "--endpoints") == str(tmp_path / "endpoints.yml")
     assert not any(s.replica for s in planned.values())
 
 
