@@ -238,13 +238,14 @@ def served(
             stores = {"HELPBOT_DATABASE_URL": database, "HELPBOT_TRACKER_DB": str(workdir / "conversations.db")}
         shutil.copytree(postings or SEED_POSTINGS, workdir / "postings")
         rasa_port, action_port = free_port_run(replicas), free_port_run(replicas)
-        proxy_port, web_port = free_port_run(1), free_port_run(1)
+        proxy_port, web_port, console_port = free_port_run(1), free_port_run(1), free_port_run(1)
         # The environment of a shell: nothing of what this process's own imports set (bot/stack.py).
         env = without_import_side_effects({k: v for k, v in os.environ.items() if not k.startswith("HELPBOT_")})
         env.update({
             **stores,
             "HELPBOT_RASA_PORT": str(rasa_port), "HELPBOT_ACTION_PORT": str(action_port),
             "HELPBOT_WEB_PORT": str(web_port), "HELPBOT_PROXY_PORT": str(proxy_port),
+            "HELPBOT_CONSOLE_PORT": str(console_port), "HELPBOT_CONSOLE_URL": f"http://localhost:{console_port}",
             "HELPBOT_CORS_ORIGINS": f"http://localhost:{web_port}",
             "HELPBOT_POSTINGS_DIR": str(workdir / "postings"), "HELPBOT_TODAY": today,
             "HELPBOT_SECRET_KEY": "served-test-secret", "HELPBOT_ACTION_SECRET": secrets.token_hex(16),
