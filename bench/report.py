@@ -14,6 +14,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 TEMPLATE = "benchmarks.md.j2"
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 TUNING_LOG = Path(__file__).with_name("tuning.yml")
 
 # (what, figure in the results, comparison, target)
@@ -91,7 +92,7 @@ def draw_chart(results: dict[str, Any], path: Path) -> None:
         axes[0][0].set_title(f"Intent classification ({nlu['folds']}-fold CV)")
         axes[0][0].legend(loc="lower right")
         seconds = [nlu["pipelines"][n]["training_seconds"] for n in names]
-        bars = axes[0][1].bar(names, seconds, color=["tab:green", "tab:gray"][: len(names)])
+        bars = axes[0][1].bar(names, seconds, color=["tab:green", "tab:gray", "tab:olive"][: len(names)])
         axes[0][1].bar_label(bars, fmt="%.0f s")
         axes[0][1].set_title("NLU training time per fold (s)")
     server = results.get("server")
@@ -128,5 +129,5 @@ def write_report(results: dict[str, Any], docs: Path) -> None:
         loader=FileSystemLoader(Path(__file__).parent), undefined=StrictUndefined, keep_trailing_newline=True
     )
     changes = yaml.safe_load(TUNING_LOG.read_text(encoding="utf-8"))["changes"]
-    markdown = environment.get_template(TEMPLATE).render(r=results, changes=changes)
+    markdown = environment.get_template(TEMPLATE).render(r=results, changes=changes, language_names=LANGUAGE_NAMES)
     (docs / "benchmarks.md").write_text(markdown, encoding="utf-8")

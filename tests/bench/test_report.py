@@ -11,12 +11,13 @@ from bench.report import judge_targets, write_report
 
 def fold(accuracy: float, seconds: float) -> dict[str, Any]:
     return {"fold": 1, "accuracy": accuracy, "weighted_f1": accuracy - 0.01, "training_seconds": seconds,
-            "model_bytes": 3_000_000}  # fmt: skip
+            "model_bytes": 3_000_000, "by_language": {"en": accuracy + 0.01, "es": accuracy - 0.03}}  # fmt: skip
 
 
 def pipeline(accuracy: float, seconds: float) -> dict[str, Any]:
     return {"accuracy": accuracy, "accuracy_stdev": 0.01, "weighted_f1": accuracy - 0.01,
-            "training_seconds": seconds, "model_bytes": 3_000_000, "folds": [fold(accuracy, seconds)]}  # fmt: skip
+            "training_seconds": seconds, "model_bytes": 3_000_000, "folds": [fold(accuracy, seconds)],
+            "by_language": {"en": accuracy + 0.01, "es": accuracy - 0.03}}  # fmt: skip
 
 
 def level(concurrency: int, p95: float, rate: float) -> dict[str, Any]:
@@ -28,8 +29,9 @@ RESULTS: dict[str, Any] = {
     "measured_at": "2026-11-22 16:00 UTC",
     "bench_minutes": 42.0,
     "machine": {"cpu": "x86_64", "cores": 2, "memory_gb": 24, "python": "3.10.13", "rasa": "3.6.21"},
-    "nlu": {"folds": 1, "seed": 1, "examples": 1000, "intents": 29,
-            "pipelines": {"helpbot": pipeline(0.95, 30.0), "rasa default": pipeline(0.94, 200.0)}},
+    "nlu": {"folds": 1, "seed": 1, "examples": 1000, "intents": 29, "by_language": {"en": 700, "es": 300},
+            "pipelines": {"helpbot": pipeline(0.95, 30.0), "rasa default": pipeline(0.94, 200.0),
+                          "helpbot, per-language route": pipeline(0.92, 60.0)}},
     "full_training": {"seconds": 45.0, "model_bytes": 4_000_000},
     "answers": {"right": 170, "asked": 179, "share": 0.9497,
                 "by_posting": {"a": {"right": 85, "asked": 89, "share": 0.95}},
@@ -67,7 +69,9 @@ def test_the_report_files_hold_the_figures(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "benchmarks.json").read_text())["server"]["levels"][1]["messages_per_second"] == 70.0
     assert (tmp_path / "benchmarks.png").read_bytes().startswith(b"\x89PNG")
     markdown = (tmp_path / "benchmarks.md").read_text()
-    assert "| helpbot | 0.9500 ± 0.0100 | 0.9400 | 30.0 s |" in markdown
+    assert "| helpbot | 0.9500 ± 0.0100 | 0.9600 | 0.9200 | 0.9400 | 30.0 s |" in markdown
+    assert "| helpbot, per-language route | 0.9200 ± 0.0100 | 0.9300 | 0.8900 |" in markdown
+    assert "700 English; 300 Spanish" in markdown
     assert "**170 of 179 right (95.0%).**" in markdown
     assert "| 10 | 600 | 70.0 | 150.0 ms | 300.0 ms | 600.0 ms | 900.0 ms |" in markdown
     assert "| Rasa server RSS under 1 GB (under load) | 1100.0" in markdown and "**no**" in markdown
