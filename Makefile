@@ -62,7 +62,7 @@ bench: ingest train ## Measure accuracy, speed and memory against Rasa's default
 	$(BIN)/python -m bench
 
 lint: setup ## Static checks (ruff, mypy)
-	$(BIN)/ruff check bot actions knowledge bench tests
+	$(BIN)/ruff check base applications bot actions knowledge bench tests
 	$(BIN)/mypy
 
 clean: ## Remove the virtual env, trained models and local data

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import is_employee, latest_confidence, latest_intent, latest_text
 from actions.replies import context_of, posting_or_ask, reply_events, send_employee_vpn, send_reply
-from bot.settings import get_settings
+from base.settings import get_settings
 from knowledge.catalog import get_catalog
 from knowledge.responder import respond
 from knowledge.topics import topic_of_intent

@@ -11,12 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import names
-from actions.applications.lookup import verify
-from actions.applications.status_reply import compose_status
 from actions.conversation import in_group_conversation
 from actions.messages import say
 from actions.replies import contact_line
-from bot.settings import get_settings
+from actions.status_reply import compose_status
+from applications.lookup import verify
+from base.settings import get_settings
 from knowledge.catalog import get_catalog
 
 ACTION_NAME = "action_check_status"

@@ -13,7 +13,7 @@ from actions.applicant_input import find_application_id, find_email
 from actions.conversation import latest_intent, latest_text, resolve
 from actions.messages import say
 from actions.replies import ask_which_posting, context_of, reply_events, send_reply
-from bot.settings import get_settings
+from base.settings import get_settings
 from knowledge.catalog import get_catalog
 from knowledge.responder import respond
 from knowledge.vocabulary import about_work

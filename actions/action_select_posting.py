@@ -13,7 +13,7 @@ from actions.action_search_posting import ActionSearchPosting
 from actions.conversation import entity_posting_id, latest_text, resolve
 from actions.messages import say
 from actions.replies import ask_which_posting, context_of, reply_events, send_reply
-from bot.settings import get_settings
+from base.settings import get_settings
 from knowledge.catalog import get_catalog
 from knowledge.matching import mentioned_postings
 from knowledge.model import Posting

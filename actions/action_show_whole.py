@@ -12,7 +12,7 @@ from actions import names
 from actions.conversation import resolve
 from actions.messages import say
 from actions.replies import reply_events, send_reply
-from bot.settings import get_settings
+from base.settings import get_settings
 from knowledge.catalog import get_catalog
 from knowledge.responder import whole
 from knowledge.topics import TOPICS

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import names
 from actions.messages import say
 from actions.replies import contact_line, posting_or_ask, source_line
-from bot.settings import get_settings
+from base.settings import get_settings
 from knowledge.answers import answer
 from knowledge.catalog import get_catalog
 

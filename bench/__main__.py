@@ -19,10 +19,10 @@ import click
 import psutil
 from tqdm import tqdm
 
+from base.settings import PROJECT_ROOT
 from bench import answers, knowledge_base, longtail, nlu, server
 from bench.questions import load_questions
 from bench.report import write_report
-from bot.settings import PROJECT_ROOT
 
 SECTIONS = ("nlu", "answers", "longtail", "server", "knowledge")
 

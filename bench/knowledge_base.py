@@ -11,7 +11,7 @@ import statistics
 import time
 from pathlib import Path
 
-from bot.database import make_engine
+from base.database import make_engine
 from knowledge.ingest import ingest_folder
 from tests.servers import SEED_POSTINGS
 

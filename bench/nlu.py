@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from tqdm import tqdm
 
 from actions.language import ENGLISH, detect
-from bot.settings import PROJECT_ROOT
+from base.settings import PROJECT_ROOT
 
 if TYPE_CHECKING:
     from rasa.shared.nlu.training_data.message import Message

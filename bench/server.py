@@ -19,8 +19,8 @@ from typing import Any
 
 import psutil
 
+from base.settings import PROJECT_ROOT
 from bench.questions import load_questions
-from bot.settings import PROJECT_ROOT
 from tests.servers import Assistant, make_assistant
 
 CONCURRENCY_LEVELS = (1, 10, 50)

@@ -17,9 +17,9 @@ from typing import Any
 
 import click
 
+from base.settings import PROJECT_ROOT, get_settings
 from bench.longtail import load_longtail
 from bench.questions import load_questions, normalize
-from bot.settings import PROJECT_ROOT, get_settings
 from knowledge.model import Posting
 from knowledge.parser import parse_posting
 from knowledge.responder import Thresholds, respond

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from actions.applications import transcripts
-from actions.applications.importer import ImportRejected, import_export
-from actions.applications.statuses import TRANSCRIPT_STATUSES
-from bot.settings import get_settings
+from applications import transcripts
+from applications.importer import ImportRejected, import_export
+from applications.statuses import TRANSCRIPT_STATUSES
+from base.settings import get_settings
 from knowledge.catalog import get_catalog
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
+from base.settings import PROJECT_ROOT, get_settings
 from bot.applications_cli import applications
-from bot.settings import PROJECT_ROOT, get_settings
 from bot.teams_package import build_package
 from knowledge.ingest import PostingFileError, ingest_folder
 

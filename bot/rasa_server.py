@@ -28,8 +28,8 @@ from rasa.shared.core.events import Event
 from rasa.shared.utils.common import all_subclasses
 from sanic import Sanic
 
+from base.settings import get_settings
 from bot.body_limit import limit_sanic_bodies
-from bot.settings import get_settings
 
 _resolve_by_type = Event.resolve_by_type
 _configure_app = run.configure_app

@@ -13,8 +13,8 @@ from pathlib import Path
 from aiohttp import web
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from base.settings import PROJECT_ROOT, get_settings
 from bot.body_limit import aiohttp_body_limit
-from bot.settings import PROJECT_ROOT, get_settings
 from knowledge.answers import format_date
 from knowledge.catalog import get_catalog
 from knowledge.model import Posting

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from bot.settings import get_settings
+from base.settings import get_settings
 from knowledge.formats import (
     ACCEPTED_SUFFIXES,
     PostingSource,

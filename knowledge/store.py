@@ -11,7 +11,7 @@ from sqlalchemy import Column, DateTime, Integer, String, Table, Text, delete, f
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.database import get_engine, metadata
+from base.database import get_engine, metadata
 from knowledge.model import Posting
 
 postings_table = Table(

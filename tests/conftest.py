@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from bot.database import make_engine, metadata
+from base.database import make_engine, metadata
 from tests.bot.channels.fake_microsoft import FakeMicrosoft
 from tests.knowledge.formats.documents import CHROMIUM, PdfPrinter, pdf_printer
 from tests.servers import MODEL, Assistant, make_assistant

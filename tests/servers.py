@@ -15,7 +15,7 @@ from typing import Any
 
 import requests
 
-from bot.settings import PROJECT_ROOT
+from base.settings import PROJECT_ROOT
 
 MODEL = PROJECT_ROOT / "models" / "helpbot.tar.gz"
 SEED_POSTINGS = PROJECT_ROOT / "knowledge" / "postings"

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.actions.applications.conftest import GOOD_ROWS, write_csv
+from tests.applications.conftest import GOOD_ROWS, write_csv
 from tests.conftest import SERVER_TODAY
 from tests.servers import SEED_POSTINGS, Assistant, make_assistant
 
@@ -65,7 +65,7 @@ def status_helpbot(
     if request.param == "sqlite":
         yield helpbot
         return
-    from bot.database import make_engine, metadata
+    from base.database import make_engine, metadata
 
     url = os.environ["HELPBOT_TEST_DATABASE_URL"]
     engine = make_engine(url)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.actions.applications.conftest import GOOD_ROWS, write_csv
+from tests.applications.conftest import GOOD_ROWS, write_csv
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.server

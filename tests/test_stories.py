@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from base.settings import PROJECT_ROOT
 from tests.servers import MODEL
 
 pytestmark = pytest.mark.server

@@ -14,8 +14,8 @@ from typing import Any
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
+from base.settings import get_settings
 from bot.channels.rate_limit import SLOW_DOWN, RateLimiter
-from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 

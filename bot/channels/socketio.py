@@ -19,9 +19,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from base.settings import get_settings
 from bot.channels.guard import guarded
 from bot.channels.rate_limit import SLOW_DOWN, RateLimiter
-from bot.settings import get_settings
 
 BAD_MESSAGE = "Sorry, I couldn't read that message. Please type your question again."
 

@@ -18,10 +18,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from base.settings import TeamsSettings, get_settings
 from bot.channels.guard import guarded
 from bot.channels.teams_auth import InvalidToken, KeysUnavailable, TokenValidator
 from bot.channels.teams_connector import ConnectorClient, ConnectorError
-from bot.settings import TeamsSettings, get_settings
 
 logger = logging.getLogger(__name__)
 

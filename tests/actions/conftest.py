@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import make_engine
-from bot.settings import reset_settings
+from base.database import make_engine
+from base.settings import reset_settings
 from knowledge.catalog import Catalog
 from knowledge.ingest import ingest_folder
 from tests.servers import SEED_POSTINGS
@@ -54,9 +54,9 @@ def empty_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Catalog:
 @pytest.fixture
 def applications_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog: Catalog) -> Iterator[None]:
     """The configured database is a fresh SQLite file holding the sample HR export."""
-    from actions.applications.importer import import_export
-    from bot.database import reset_engine
-    from tests.actions.applications.conftest import GOOD_ROWS, POSTINGS, write_csv
+    from applications.importer import import_export
+    from base.database import reset_engine
+    from tests.applications.conftest import GOOD_ROWS, POSTINGS, write_csv
 
     monkeypatch.setenv("HELPBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'applications.db'}")
     monkeypatch.setenv("HELPBOT_SECRET_KEY", "test-secret")

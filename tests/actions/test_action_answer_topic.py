@@ -10,7 +10,7 @@ import pytest
 from actions import names
 from actions.action_answer_topic import ActionAnswerTopic
 from actions.replies import MAX_POSTING_BUTTONS
-from bot.database import make_engine
+from base.database import make_engine
 from knowledge.catalog import Catalog
 from knowledge.ingest import ingest_folder
 from tests.actions.helpers import make_tracker, message_names, run_action, slot_events

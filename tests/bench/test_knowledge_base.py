@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from base.database import make_engine
 from bench.knowledge_base import generate_postings, ingest_seconds
-from bot.database import make_engine
 from knowledge.ingest import ingest_folder
 from knowledge.store import count_postings
 from tests.servers import SEED_POSTINGS

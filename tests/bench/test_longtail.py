@@ -7,9 +7,9 @@ from collections import Counter
 
 import yaml
 
+from base.settings import PROJECT_ROOT
 from bench.longtail import LongtailQuestion, answer_length, declines, judge, load_longtail, quotes, score
 from bench.questions import load_questions, normalize
-from bot.settings import PROJECT_ROOT
 from tests.servers import SEED_POSTINGS
 
 

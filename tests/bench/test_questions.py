@@ -6,8 +6,8 @@ import re
 
 import yaml
 
+from base.settings import PROJECT_ROOT
 from bench.questions import Question, load_questions, normalize
-from bot.settings import PROJECT_ROOT
 from knowledge.topics import TOPICS
 from tests.servers import SEED_POSTINGS
 

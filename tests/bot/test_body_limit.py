@@ -15,8 +15,8 @@ import pytest
 import requests
 import websockets
 
+from base.settings import DEFAULT_ACTION_MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES
 from bot.channels.guard import MAX_MESSAGE_CHARS
-from bot.settings import DEFAULT_ACTION_MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES
 from tests.raw_http import CHUNK, RawResponse, chunked_oversize, declared_oversize
 from tests.servers import Assistant
 

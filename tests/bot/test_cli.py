@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from base.settings import PROJECT_ROOT, reset_settings
 from bot.cli import server_commands, server_environment
-from bot.settings import PROJECT_ROOT, reset_settings
 from tests.knowledge.formats.documents import PdfPrinter, encrypted, job_board_page
 from tests.knowledge.formats.postings import FRESNO_PAYROLL, SONOMA_ELIGIBILITY, TACOMA_CLERK
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from bot.database import make_engine, metadata
+from base.database import make_engine, metadata
 from knowledge import store
 from knowledge.model import Posting
 from knowledge.parser import parse_posting

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from bot.settings import reset_settings
+from base.settings import reset_settings
 from knowledge import store
 from knowledge.ingest import IngestReport, ingest_folder
 from knowledge.parser import parse_posting

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from base.settings import PROJECT_ROOT
 from knowledge.question import analyse
 from knowledge.spanish import glossary, in_english
 from knowledge.vocabulary import about_work, asked_kinds, asks_for_everything, concepts, content_terms

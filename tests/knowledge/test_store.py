@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from bot.database import make_engine
+from base.database import make_engine
 from knowledge import store
 from knowledge.catalog import Catalog
 from knowledge.model import Posting

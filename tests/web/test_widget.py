@@ -10,7 +10,7 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page, expect
 
-from bot.settings import PROJECT_ROOT
+from base.settings import PROJECT_ROOT
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.server

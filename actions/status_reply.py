@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from actions.applications.statuses import NEXT_STEP_FACTS, STATUSES, TRANSCRIPT_FACTS, TRANSCRIPT_STATUSES
-from actions.applications.store import Application
+from applications.statuses import NEXT_STEP_FACTS, STATUSES, TRANSCRIPT_FACTS, TRANSCRIPT_STATUSES
+from applications.store import Application
 from knowledge.answers import format_date
 from knowledge.model import Posting
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from bot.settings import get_settings
+from base.settings import get_settings
 
 
 def keyed_hash(value: str, *, purpose: str) -> str:

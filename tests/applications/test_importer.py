@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from actions.applications import store
-from actions.applications.importer import ImportRejected, import_export
-from tests.actions.applications.conftest import GOOD_ROWS, HEADER, POSTINGS, write_csv
+from applications import store
+from applications.importer import ImportRejected, import_export
+from tests.applications.conftest import GOOD_ROWS, HEADER, POSTINGS, write_csv
 
 
 def test_good_file_is_imported_with_normalised_ids_and_emails(database_engine: Engine, tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import settings
-from bot.settings import (
+from base import settings
+from base.settings import (
     DEFAULT_ACTION_MAX_BODY_BYTES,
     DEFAULT_MAX_BODY_BYTES,
     _teams_settings,

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from actions.applications import store
-from actions.applications.privacy import normalise_application_id, normalise_email
-from actions.applications.statuses import STATUSES, TRANSCRIPT_STATUSES
-from actions.applications.store import Application
+from applications import store
+from applications.privacy import normalise_application_id, normalise_email
+from applications.statuses import STATUSES, TRANSCRIPT_STATUSES
+from applications.store import Application
 
 COLUMNS = store.FIELDS  # the export's header, in order
 OPTIONAL = frozenset({"rank", "next_step"})

@@ -7,9 +7,9 @@ from datetime import timedelta
 
 from sqlalchemy.engine import Engine
 
-from actions.applications import store
-from actions.applications.privacy import keyed_hash, normalise_application_id, normalise_email
-from actions.applications.store import Application
+from applications import store
+from applications.privacy import keyed_hash, normalise_application_id, normalise_email
+from applications.store import Application
 
 MAX_FAILURES = 5
 LOCK_WINDOW = timedelta(minutes=15)

@@ -6,10 +6,10 @@ from datetime import date
 
 from sqlalchemy.engine import Engine
 
-from actions.applications import store
-from actions.applications.privacy import keyed_hash, normalise_application_id
-from actions.applications.statuses import AWAITING_VERIFICATION, TRANSCRIPT_STATUSES
-from actions.applications.store import QueuedTranscript
+from applications import store
+from applications.privacy import keyed_hash, normalise_application_id
+from applications.statuses import AWAITING_VERIFICATION, TRANSCRIPT_STATUSES
+from applications.store import QueuedTranscript
 
 
 class DecisionRejected(ValueError):

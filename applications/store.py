@@ -10,7 +10,7 @@ from sqlalchemy import Column, Date, DateTime, Integer, String, Table, Text, fun
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.database import get_engine, metadata
+from base.database import get_engine, metadata
 
 applications_table = Table(
     "applications",

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from actions.applications import store, transcripts
-from actions.applications.importer import import_export
-from tests.actions.applications.conftest import GOOD_ROWS, POSTINGS, write_csv
+from applications import store, transcripts
+from applications.importer import import_export
+from tests.applications.conftest import GOOD_ROWS, POSTINGS, write_csv
 
 TODAY = date(2026, 1, 5)
 

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from actions.applications import lookup, store
-from actions.applications.importer import import_export
-from tests.actions.applications.conftest import GOOD_ROWS, POSTINGS, write_csv
+from applications import lookup, store
+from applications.importer import import_export
+from tests.applications.conftest import GOOD_ROWS, POSTINGS, write_csv
 
 
 @pytest.fixture

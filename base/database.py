@@ -9,7 +9,7 @@ from sqlalchemy import MetaData
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.future import create_engine
 
-from bot.settings import get_settings
+from base.settings import get_settings
 
 metadata = MetaData()
 

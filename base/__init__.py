@@ -1,0 +1,1 @@
+"""The shared base every package may use: settings from the environment, and the database engine."""
