@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.conversation import resolve
+from actions.conversation import resolve, speak_language_of
 from actions.messages import say
 from actions.replies import reply_events, send_reply
 from base.settings import get_settings
@@ -39,6 +39,7 @@ class ActionShowWhole(Action):
         return ACTION_NAME
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        speak_language_of(tracker)
         catalog = get_catalog()
         posting = resolve(tracker, catalog).posting
         key = _what_to_show(tracker)

@@ -9,7 +9,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.messages import say
+from actions.conversation import speak_language_of
+from actions.localize import answer_in
+from actions.messages import say, spoken
 from actions.replies import contact_line, posting_or_ask, source_line
 from base.settings import get_settings
 from knowledge.answers import answer
@@ -25,6 +27,7 @@ class ActionTalkToHuman(Action):
         return ACTION_NAME
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        speak_language_of(tracker)
         posting, waiting = posting_or_ask(dispatcher, tracker, get_catalog(), pending_topic="contact")
         if posting is None:
             return waiting
@@ -33,7 +36,7 @@ class ActionTalkToHuman(Action):
             say(
                 dispatcher,
                 names.REPLY_HUMAN_CONTACTS,
-                contacts=contacts.text,
+                contacts=answer_in(spoken(), contacts.text),
                 source=source_line(posting, contacts.sections),
             )
         else:

@@ -7,6 +7,8 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import names
+from actions.language import metadata_language, reply_language
+from actions.messages import speak
 from actions.posting_context import Resolution, resolve_posting
 from knowledge.catalog import Catalog
 
@@ -66,3 +68,16 @@ def is_employee(tracker: Tracker) -> bool:
 def in_group_conversation(tracker: Tracker) -> bool:
     """Whether the message came from a group chat or channel (Teams), not a personal chat."""
     return message_metadata(tracker).get("conversation_type") in ("groupChat", "channel")
+
+
+def language_of(tracker: Tracker) -> str:
+    """The language to answer in: the latest message's, else the channel's (widget, Teams), else the conversation's."""
+    metadata = message_metadata(tracker)
+    return reply_language(latest_text(tracker), metadata_language(metadata), tracker.get_slot(names.SLOT_LANGUAGE))
+
+
+def speak_language_of(tracker: Tracker) -> str:
+    """Answer in the conversation's language for the rest of this action's run; that language."""
+    language = language_of(tracker)
+    speak(language)
+    return language

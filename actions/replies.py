@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.conversation import resolve
-from actions.messages import say
+from actions.localize import answer_in
+from actions.messages import say, spoken, text
 from knowledge.answers import best_contact
 from knowledge.catalog import Catalog
 from knowledge.model import Contact, Posting
@@ -19,23 +20,29 @@ from knowledge.responder import Context, Reply
 from knowledge.topics import TOPICS
 
 
-def source_line(posting: Posting, sections: Sequence[str]) -> str:
-    """`the Accounting Technician II posting (Los Angeles ...), section "BENEFITS"`."""
+def source_line(posting: Posting, sections: Sequence[str], *, language: str | None = None) -> str:
+    """`Accounting Technician II — Los Angeles Unified School District posting, section “BENEFITS”`."""
     where = ", ".join(f"“{s}”" for s in sections)
-    noun = "section" if len(sections) == 1 else "sections"
-    return f"{posting.display_name} posting, {noun} {where}" if sections else f"{posting.display_name} posting"
+    name = names.PIECE_SOURCE_SECTION if len(sections) == 1 else names.PIECE_SOURCE_SECTIONS
+    name = name if sections else names.PIECE_SOURCE
+    return text(name, posting=posting.display_name, sections=where, language=language)
 
 
-def contact_line(posting: Posting, topic: str | None = None) -> str:
+def contact_line(posting: Posting, topic: str | None = None, *, language: str | None = None) -> str:
     """Whom to ask when the posting does not say: its contact for that kind of question, or honest advice."""
     found: Contact | None = best_contact(posting, topic)
     if found:
-        return f"For more, you can contact {found.value} (given in the posting's “{found.section}” section)."
-    organisation = posting.organisation or "the employer"
-    return (
-        f"The posting lists no email address or phone number, so please contact {organisation}'s "
-        "human resources office through the job listing where you found the posting."
-    )
+        return text(names.PIECE_CONTACT, contact=found.value, section=found.section, language=language)
+    organisation = posting.organisation or text(names.PIECE_THE_EMPLOYER, language=language)
+    return text(names.PIECE_NO_CONTACT, organisation=organisation, language=language)
+
+
+def quoted(answer: str) -> str:
+    """An answer from the posting, its composed lines in the spoken language; quotes introduced when the posting's
+    language is not the one spoken ("La convocatoria dice (en inglés): …")."""
+    intro = text(names.PIECE_QUOTE_INTRO)
+    shown = answer_in(spoken(), answer)
+    return f"{intro}\n{shown}" if intro else shown
 
 
 def send_reply(dispatcher: CollectingDispatcher, posting: Posting, reply: Reply, *, out_of_scope: bool = False) -> None:
@@ -43,24 +50,28 @@ def send_reply(dispatcher: CollectingDispatcher, posting: Posting, reply: Reply,
     if reply.stated:
         name = names.REPLY_TOPIC_ANSWER if reply.topic else names.REPLY_SEARCH_ANSWER
         buttons = [whole_button(reply.whole)] if reply.whole else None
-        say(dispatcher, name, answer=reply.text, source=source_line(posting, reply.sections), buttons=buttons)
+        say(dispatcher, name, answer=quoted(reply.text), source=source_line(posting, reply.sections), buttons=buttons)
     elif out_of_scope:
         say(dispatcher, names.REPLY_OUT_OF_SCOPE)
     elif not reply.understood:
         say(dispatcher, names.REPLY_ASK_REPHRASE, posting=posting.display_name)
     else:
-        label = reply.subject if reply.topic and reply.subject == TOPICS.get(reply.topic) else _about(reply.subject)
-        send_not_stated(dispatcher, posting, label, reply.empty_heading, topic=reply.topic)
+        send_not_stated(dispatcher, posting, not_stated_label(reply), reply.empty_heading, topic=reply.topic)
 
 
-def _about(subject: str) -> str:
-    return f"anything about “{subject}”" if subject else "an answer to that"
+def not_stated_label(reply: Reply) -> str:
+    """What the posting does not state: the topic, the applicant's own words, or the item asked for."""
+    if reply.missing_item is not None:
+        return text(names.PIECE_NTH_ITEM, number=reply.missing_item)
+    if reply.topic and reply.subject == TOPICS.get(reply.topic):
+        return text(names.TOPIC_LABEL.format(topic=reply.topic))
+    return text(names.PIECE_ABOUT, subject=reply.subject) if reply.subject else text(names.PIECE_AN_ANSWER)
 
 
 def whole_button(whole: str) -> dict[str, str]:
     """A quick reply that shows the whole section (or topic answer) a short reply was part of."""
     entities = json.dumps({names.ENTITY_WHOLE: whole}, ensure_ascii=False)
-    return {"title": "Show the whole section", "payload": f"/{names.INTENT_SHOW_WHOLE}{entities}"}
+    return {"title": text(names.BUTTON_SHOW_WHOLE), "payload": f"/{names.INTENT_SHOW_WHOLE}{entities}"}
 
 
 def send_not_stated(
@@ -72,7 +83,7 @@ def send_not_stated(
     topic: str | None = None,
 ) -> None:
     """The posting does not say; point to its contact."""
-    note = f" (its “{empty_heading}” section is empty)" if empty_heading else ""
+    note = text(names.PIECE_EMPTY_SECTION, section=empty_heading) if empty_heading else ""
     say(
         dispatcher,
         names.REPLY_NOT_STATED,
@@ -131,7 +142,7 @@ def send_employee_vpn(dispatcher: CollectingDispatcher, posting: Posting) -> Non
     """For employees: the posting's VPN guidance, first, when it gives any."""
     vpn = posting.fact("vpn")
     if vpn:
-        say(dispatcher, names.REPLY_EMPLOYEE_VPN, vpn=vpn.text, source=source_line(posting, [vpn.section]))
+        say(dispatcher, names.REPLY_EMPLOYEE_VPN, vpn=quoted(vpn.text), source=source_line(posting, [vpn.section]))
 
 
 def posting_or_ask(

@@ -46,7 +46,7 @@ tengo que, hay que, debo, necesito, ocupo, requiero, necesitan, necesita | need
 tengo, tienen, tiene, tienes | have
 es, son, esta, estan, sera, seria, fue | is
 estoy, soy | i am
-me, mi, mis | my
+mi, mis | my
 yo | i
 le, les | them
 su, sus | their
@@ -74,11 +74,57 @@ hasta | until
 antes de | before
 despues de, después | after
 si | if
-no | not
 ya | already
 todavia, aun, aún, sigue, siguen | still
 mas, más | more
 muy, bien, pues, oye, porfa, favor, por favor, hola, buenas, buenos, dias, gracias, ok, okay, vale, sale, ah, eh, mmm |
+
+# talking: greetings, thanks, goodbyes, the bot itself, calling things off, choosing a posting
+buenos dias, buen dia | good morning
+saludos, holis, ola, holaa, que onda, que tal | hello
+me voy, ya me voy, bueno | bye
+te pasaste, ahi, alli, aqui, aca | 
+buenas tardes, tardes | good afternoon
+buenas noches, noches | good evening
+muchas, mucho, muchos, muchisimas, mil, todos, todas | 
+adios, chao, chau, hasta luego, hasta pronto, hasta manana, nos vemos, hasta la proxima, hasta lueguito | goodbye
+cuidate, que le vaya bien, que tengas buen dia, ahi nos vemos | take care
+agradezco, agradecido, agradecida, te agradezco, se lo agradezco, grasias, gracia | thanks
+amable, muy amable | kind
+util, sirvio, me sirvio | helpful
+excelente, perfecto, genial, padre, chido | great
+eres, es usted | are you
+hablo, hablar, habla, hablando, hablamos, hable, platicar | talk
+contesta, contestando, responde, respondiendo, me contesta | talking
+programa | program
+humano, humana | human
+maquina, computadora que contesta, programa que contesta | machine
+automatico, automatica | automated
+inteligencia artificial | artificial intelligence
+asistente, asistente virtual | assistant
+de verdad, real, de carne y hueso | real
+agente, representante, operador | agent
+pasame, comunicame, pasar con | transfer me to
+alguien | someone
+olvidalo, olvidalo, olvida, olvidar, olvida lo que te dije | forget it
+cancelar, cancela, cancelo, cancelalo | cancel
+detente, para ya, alto | stop
+dejalo, dejalo asi, dejalo asi | leave it
+ya no quiero, ya no | never mind
+no importa, mejor no | never mind
+salir, me salgo | quit
+luego, mas tarde, despues | later
+quiero, quisiera, queria, me gustaria | want
+cambia, cambiar, cambiemos, cambio | switch
+me refiero, me referia, quise decir | i mean
+me interesa, interesado, interesada | interested
+mejor | rather
+hablemos de, hablemos del | talk about
+sabes, conoces | do you know
+puedes, podrias | can you
+ayudar, ayudarme, ayudame, ayuda | help
+contestas, respondes | do you answer
+sirves | are you for
 
 # asking for everything, or for one item of the last answer
 cuentame sobre, cuentame de, hablame de, hablame sobre, dime sobre, dime de, informacion sobre | tell me about
@@ -100,9 +146,11 @@ numero | number
 el otro, la otra | the other one
 
 # the job and applying
-trabajo, trabajos, empleo, empleos, puesto, puestos, chamba, job | job
+trabajo, empleo, puesto, chamba, job | job
+trabajos, empleos, puestos, chambas | jobs
 trabajar, trabajando, trabaje, trabajaria | work
-convocatoria, convocatorias, anuncio, oferta de empleo, oferta de trabajo | posting
+convocatoria, anuncio, oferta de empleo, oferta de trabajo | posting
+convocatorias, anuncios | postings
 vacante, vacantes, plaza, plazas, puestos disponibles, posiciones abiertas | vacancies
 solicitud, solicitudes, aplicacion, aplicaciones, postulacion | application
 aplicar, aplico, aplique, postularme, postular, postulo, solicitar, meter mi solicitud | apply
@@ -308,6 +356,8 @@ facturas, factura | invoices
 nomina | payroll
 presupuesto | budget
 hacer, hace, hacen, haria, hago, hacemos | do
+revisar, reviso, revisen, checar, consultar, verificar | check
+estado, estatus, status | status
 incluye, incluyen, incluir | include
 ofrecen, ofrece, dan, da | offer
 
