@@ -71,11 +71,14 @@ _CODES = {Language.ENGLISH: ENGLISH, Language.SPANISH: SPANISH}
 _NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S*\d\S*")
 
 
-def detect(text: str) -> str | None:
-    """`en` or `es` when the text says which; None when it is too short or unclear to tell."""
+def detect(text: str, *, model: bool = True) -> str | None:
+    """`en` or `es` when the text says which; None when it is too short or unclear to tell.
+
+    Without `model`, only function words and Spanish marks decide (no language models in memory).
+    """
     text = _NOT_WORDS.sub(" ", text)
     marked = _marker_language(text)
-    if marked or sum(c.isalpha() for c in text) < MIN_LETTERS:
+    if marked or not model or sum(c.isalpha() for c in text) < MIN_LETTERS:
         return marked
     best = detector().compute_language_confidence_values(text)[0]
     return _CODES.get(best.language) if best.value >= MIN_CONFIDENCE else None
@@ -97,6 +100,12 @@ def metadata_language(metadata: Mapping[str, Any] | None) -> str | None:
     return next((code for key in METADATA_KEYS if (code := language_code(metadata.get(key)))), None)
 
 
-def reply_language(text: str, page: str | None = None, conversation: str | None = None) -> str:
+def reply_language(text: str, page: str | None = None, conversation: str | None = None, *, model: bool = True) -> str:
     """The latest message's language; else the page's (or Teams'); else the conversation's; else English."""
-    return detect(text) or language_code(page) or language_code(conversation) or DEFAULT
+    return detect(text, model=model) or language_code(page) or language_code(conversation) or DEFAULT
+
+
+def channel_language(text: str, metadata: Mapping[str, Any] | None) -> str:
+    """The language a channel answers in by itself (too long, too fast, an error), without the conversation:
+    the message's function words, else the page's language. The Rasa server loads no language models."""
+    return reply_language(text, metadata_language(metadata), model=False)

@@ -83,10 +83,10 @@ muy, bien, pues, oye, porfa, favor, por favor, hola, buenas, buenos, dias, graci
 buenos dias, buen dia | good morning
 saludos, holis, ola, holaa, que onda, que tal | hello
 me voy, ya me voy, bueno | bye
-te pasaste, ahi, alli, aqui, aca | 
+te pasaste, ahi, alli, aqui, aca |
 buenas tardes, tardes | good afternoon
 buenas noches, noches | good evening
-muchas, mucho, muchos, muchisimas, mil, todos, todas | 
+muchas, mucho, muchos, muchisimas, mil, todos, todas |
 adios, chao, chau, hasta luego, hasta pronto, hasta manana, nos vemos, hasta la proxima, hasta lueguito | goodbye
 cuidate, que le vaya bien, que tengas buen dia, ahi nos vemos | take care
 agradezco, agradecido, agradecida, te agradezco, se lo agradezco, grasias, gracia | thanks

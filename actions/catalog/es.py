@@ -151,7 +151,9 @@ TEXTS: dict[str, str] = {
     "topic_supplemental_questions": "ninguna pregunta suplementaria",
     # application statuses, in plain language
     "application_status_received": "Recibimos su solicitud.",
-    "application_status_minimum_qualifications_review": "Su solicitud se está revisando frente a los requisitos mínimos.",
+    "application_status_minimum_qualifications_review": (
+        "Su solicitud se está revisando frente a los requisitos mínimos."
+    ),
     "application_status_transcript_verification": "Se están verificando sus documentos de estudios (certificados).",
     "application_status_assessment_scheduled": "Tiene programada la evaluación.",
     "application_status_eligible_list": "Aprobó la evaluación y está en la lista de elegibilidad (de contratación).",

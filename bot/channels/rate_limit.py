@@ -7,7 +7,6 @@ from collections import defaultdict, deque
 from collections.abc import Callable
 
 WINDOW_SECONDS = 60.0
-SLOW_DOWN = "You're sending messages faster than I can answer. Please wait a moment, then try again."
 
 
 class RateLimiter:

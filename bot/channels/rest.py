@@ -12,9 +12,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.language import channel_language
 from base.settings import get_settings
-from bot.channels.guard import guarded
-from bot.channels.rate_limit import SLOW_DOWN, RateLimiter
+from bot.channels.guard import guarded, slow_down
+from bot.channels.rate_limit import RateLimiter
 
 
 def request_problem(body: bytes) -> str | None:
@@ -52,8 +53,9 @@ class GuardedRestInput(RestInput):
                 if problem:
                     return response.json({"error": problem}, status=400)
                 if not per_client.allow(request.remote_addr or request.ip or "unknown"):
-                    sender = json.loads(request.body)["sender"]
-                    return response.json([{"recipient_id": sender, "text": SLOW_DOWN}], status=429)
+                    body = json.loads(request.body)
+                    language = channel_language(body["message"], body.get("metadata"))
+                    return response.json([{"recipient_id": body["sender"], "text": slow_down(language)}], status=429)
             return None
 
         return webhook

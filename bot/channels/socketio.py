@@ -19,11 +19,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions import names
+from actions.language import channel_language
+from actions.messages import text
 from base.settings import get_settings
-from bot.channels.guard import guarded
-from bot.channels.rate_limit import SLOW_DOWN, RateLimiter
-
-BAD_MESSAGE = "Sorry, I couldn't read that message. Please type your question again."
+from bot.channels.guard import guarded, slow_down
+from bot.channels.rate_limit import RateLimiter
 
 
 class WebsiteSocketIOInput(SocketIOInput):
@@ -75,11 +76,15 @@ class WebsiteSocketIOInput(SocketIOInput):
         async def limited(sid: str, data: Any) -> None:
             environ = sio.get_environ(sid, namespace=self.namespace) or {}
             address = str(environ.get("REMOTE_ADDR") or environ.get("asgi.scope", {}).get("client", ["?"])[0])
+            readable = isinstance(data, dict) and isinstance(data.get("message", ""), str)
+            metadata = data.get("metadata") if readable and isinstance(data.get("metadata"), dict) else None
+            language = channel_language(data.get("message", "") if readable else "", metadata)
             if not per_client.allow(address):
-                await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=self.namespace)
+                await sio.emit(self.bot_message_evt, {"text": slow_down(language)}, room=sid, namespace=self.namespace)
                 return
-            if not isinstance(data, dict) or not isinstance(data.get("message", ""), str):
-                await sio.emit(self.bot_message_evt, {"text": BAD_MESSAGE}, room=sid, namespace=self.namespace)
+            if not readable:
+                bad = text(names.CHANNEL_BAD_MESSAGE, language=language)
+                await sio.emit(self.bot_message_evt, {"text": bad}, room=sid, namespace=self.namespace)
                 return
             await handler(sid, data)
 
