@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from base.settings import PROJECT_ROOT
 from bench import answers, knowledge_base, longtail, nlu, server
-from bench.questions import load_questions
+from bench.questions import SPANISH_QUESTIONS_FILE, load_questions
 from bench.report import write_report
 
 SECTIONS = ("nlu", "answers", "longtail", "server", "knowledge")
@@ -61,6 +61,9 @@ def run_assistant_sections(workdir: Path, sections: set[str]) -> dict[str, Any]:
         if "answers" in sections:
             with tqdm(total=len(load_questions()), desc="Applicant questions", file=sys.stderr) as progress:
                 results["answers"] = answers.measure_answers(assistant, progress)
+            spanish = load_questions(SPANISH_QUESTIONS_FILE)
+            with tqdm(total=len(spanish), desc="Applicant questions in Spanish", file=sys.stderr) as progress:
+                results["answers_es"] = answers.measure_answers(assistant, progress, spanish)
         if "longtail" in sections:
             with tqdm(total=len(longtail.load_longtail()), desc="Long-tail questions", file=sys.stderr) as progress:
                 results["longtail"] = longtail.measure_longtail(assistant, progress)

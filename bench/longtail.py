@@ -24,7 +24,9 @@ from tests.servers import Assistant
 LONGTAIL_FILE = Path(__file__).with_name("longtail.yml")
 SPLITS = ("dev", "heldout")
 # A decline points somewhere: an email address, a phone number, or the employer's HR office.
-_POINTS_TO_CONTACT = re.compile(r"@|\(\d{3}\)|\d{3}-\d{4}|https?://|human resources office", re.IGNORECASE)
+_POINTS_TO_CONTACT = re.compile(
+    r"@|\(\d{3}\)|\d{3}-\d{4}|https?://|human resources office|oficina de recursos humanos", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
