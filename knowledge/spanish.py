@@ -151,11 +151,14 @@ trabajos, empleos, puestos, chambas | jobs
 trabajar, trabajando, trabaje, trabajaria | work
 convocatoria, anuncio, oferta de empleo, oferta de trabajo | posting
 convocatorias, anuncios | postings
-vacante, vacantes, plaza, plazas, puestos disponibles, posiciones abiertas | vacancies
+vacantes, plazas, puestos disponibles, posiciones abiertas | vacancies
+vacante, plaza | job
+esta vacante, esta plaza, esta convocatoria, este puesto, este trabajo, este empleo | this job
 solicitud, solicitudes, aplicacion, aplicaciones, postulacion | application
 aplicar, aplico, aplique, postularme, postular, postulo, solicitar, meter mi solicitud | apply
 candidato, candidatos, candidata, aspirante, aspirantes, solicitante, solicitantes | candidates
-enviar, envio, envie, mandar, mando, mande, entregar, entrego, presentar, presento | submit
+enviar, envio, envie, mandar, mando, mande, entregar, entrego, presentar la solicitud | submit
+presentar, presento, presentan, presentarse | present
 recibir, recibi, recibieron, llego, llegó, me llego, llega | received
 empleado, empleados, empleada, trabajador, trabajadores | employees
 empleador, patron | employer
@@ -195,11 +198,13 @@ dolares | dollars
 
 # requirements and education
 requisitos, requisito, requerimientos, requerimiento, requisitos minimos | requirements
-requieren, requiere, piden, pide, exigen, exige, necesario | required
+requieren, requiere, exigen, exige, necesario | required
+piden, pide, solicitan, quieren | want
 calificaciones minimas | minimum qualifications
 calificar, califico, califica, calificaria | qualify
 elegible, elegibles | eligible
 cumplir, cumplo, cumple | meet
+cumplir con los requisitos, cumplir con todos los requisitos, cumplir los requisitos | requirements be met
 titulo, titulos, carrera, grado | degree
 titulo universitario | college degree
 licenciatura | bachelor's degree
@@ -229,7 +234,7 @@ creditos | units
 certificado de estudios, certificados de estudios, kardex, transcripciones, historial academico | transcripts
 expediente academico, boleta de calificaciones, transcripts | transcripts
 calificaciones, notas | grades
-certificados academicos, certificacion, certificaciones | certifications
+certificados academicos, certificacion, certificaciones, certificado, certificados | certifications
 extranjero, extranjeros, extranjera, extranjeras, del extranjero, en el extranjero, de fuera | foreign
 otro pais, otros paises | another country
 evaluar, evalua, evaluan, evaluacion, evaluaciones, evaluado | evaluation
@@ -356,6 +361,10 @@ facturas, factura | invoices
 nomina | payroll
 presupuesto | budget
 hacer, hace, hacen, haria, hago, hacemos | do
+tecnico, tecnica | technician
+procesar, procesa, procesaria, procesan | process
+proveedor, proveedores | vendors
+voy, vamos, va | go
 revisar, reviso, revisen, checar, consultar, verificar | check
 estado, estatus, status | status
 incluye, incluyen, incluir | include
@@ -363,6 +372,7 @@ ofrecen, ofrece, dan, da | offer
 
 # probation and background
 periodo de prueba, periodo probatorio, probatoria, probatorio, probacion | probationary period
+a prueba, estar a prueba, estoy a prueba, en prueba | on probation
 permanente, de planta | permanent
 antecedentes | background
 revision de antecedentes, verificacion de antecedentes, investigacion de antecedentes | background check
