@@ -22,7 +22,8 @@ LANGUAGES = (ENGLISH, SPANISH)
 DEFAULT = ENGLISH
 METADATA_KEYS = ("language", "lang", "locale")  # the widget's choice or page language; Teams' locale
 
-MIN_LETTERS = 4  # fewer letters than this cannot tell ("ok", "si", "A-1")
+MIN_LETTERS = 4  # fewer letters than this cannot tell ("ok", "si", "A-1") ...
+MIN_WORDS = 2  # ... nor one word without function words: "deadline?" on a Spanish page is a loan word
 MIN_CONFIDENCE = 0.85  # lingua's confidence below which a message without function words keeps the language
 
 # Function words of one language and not the other (accents stripped); "me", "no", "a" are both.
@@ -78,7 +79,7 @@ def detect(text: str, *, model: bool = True) -> str | None:
     """
     text = _NOT_WORDS.sub(" ", text)
     marked = _marker_language(text)
-    if marked or not model or sum(c.isalpha() for c in text) < MIN_LETTERS:
+    if marked or not model or sum(c.isalpha() for c in text) < MIN_LETTERS or len(_WORD.findall(text)) < MIN_WORDS:
         return marked
     best = detector().compute_language_confidence_values(text)[0]
     return _CODES.get(best.language) if best.value >= MIN_CONFIDENCE else None

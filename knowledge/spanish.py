@@ -136,6 +136,9 @@ describeme, describa | describe
 explica, explicame | explain
 completo, completa, entero, entera | full
 cual es el proceso, como es el proceso | what is the process
+como hago con, como le hago con, como manejo, que hago con, que hago sobre | how do i handle
+como le hago para, como hago para | how do i go about
+que hago, que debo hacer, que tengo que hacer | what do i do
 primero, primera, primer, 1ro, 1ra | first
 segundo, segunda, 2do, 2da | second
 tercero, tercera, tercer, 3ro, 3ra | third
