@@ -7,7 +7,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import names
-from actions.language import metadata_language, reply_language
+from actions.language import reply_language
 from actions.messages import speak
 from actions.posting_context import Resolution, resolve_posting
 from knowledge.catalog import Catalog
@@ -71,9 +71,8 @@ def in_group_conversation(tracker: Tracker) -> bool:
 
 
 def language_of(tracker: Tracker) -> str:
-    """The language to answer in: the latest message's, else the channel's (widget, Teams), else the conversation's."""
-    metadata = message_metadata(tracker)
-    return reply_language(latest_text(tracker), metadata_language(metadata), tracker.get_slot(names.SLOT_LANGUAGE))
+    """The language to answer in (see `actions.language.reply_language`)."""
+    return reply_language(latest_text(tracker), message_metadata(tracker), tracker.get_slot(names.SLOT_LANGUAGE))
 
 
 def speak_language_of(tracker: Tracker) -> str:

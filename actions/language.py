@@ -1,9 +1,10 @@
-"""Which language to answer in: English or Spanish, from the latest message, the page, the conversation.
+"""Which language to answer in: English or Spanish, from the latest message, the applicant's choice, the
+conversation, the page.
 
 The latest message decides when it can tell: function words settle mixed text ("¿cuál es el
 deadline?" is Spanish, "what's the sueldo?" English), then lingua's offline models judge the rest.
-A message too short to tell ("ok", "A-10234") keeps the language the page or Teams gave, else the
-conversation's.
+A message too short to tell ("ok", "A-10234", "deadline?") keeps the language the applicant chose in
+the widget, else the conversation's, else the page's (its `lang`) or Teams' (the activity's `locale`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ ENGLISH = "en"
 SPANISH = "es"
 LANGUAGES = (ENGLISH, SPANISH)
 DEFAULT = ENGLISH
-METADATA_KEYS = ("language", "lang", "locale")  # the widget's choice or page language; Teams' locale
+CHOSEN_KEY = "language"  # metadata: the language the applicant chose in the widget
+PAGE_KEYS = ("lang", "locale")  # metadata: the page's language (widget), the client's (Teams)
 
 MIN_LETTERS = 4  # fewer letters than this cannot tell ("ok", "si", "A-1") ...
 MIN_WORDS = 2  # ... nor one word without function words: "deadline?" on a Spanish page is a loan word
@@ -94,19 +96,32 @@ def language_code(value: Any) -> str | None:
     return next((lang for lang, known in names.items() if code in known or re.split("[-_]", code)[0] == lang), None)
 
 
-def metadata_language(metadata: Mapping[str, Any] | None) -> str | None:
-    """The language the channel sent: the widget's `language`/`lang`, Teams' `locale`."""
+def chosen_language(metadata: Mapping[str, Any] | None) -> str | None:
+    """The language the applicant chose in the widget (`language`)."""
+    return language_code(metadata.get(CHOSEN_KEY)) if isinstance(metadata, Mapping) else None
+
+
+def page_language(metadata: Mapping[str, Any] | None) -> str | None:
+    """The page's language the widget sent (`lang`), or the Teams client's (`locale`)."""
     if not isinstance(metadata, Mapping):
         return None
-    return next((code for key in METADATA_KEYS if (code := language_code(metadata.get(key)))), None)
+    return next((code for key in PAGE_KEYS if (code := language_code(metadata.get(key)))), None)
 
 
-def reply_language(text: str, page: str | None = None, conversation: str | None = None, *, model: bool = True) -> str:
-    """The latest message's language; else the page's (or Teams'); else the conversation's; else English."""
-    return detect(text, model=model) or language_code(page) or language_code(conversation) or DEFAULT
+def reply_language(
+    text: str,
+    metadata: Mapping[str, Any] | None = None,
+    conversation: str | None = None,
+    *,
+    model: bool = True,
+) -> str:
+    """The latest message's language; else the applicant's choice; else the conversation's; else the page's;
+    else English."""
+    found = detect(text, model=model) or chosen_language(metadata) or language_code(conversation)
+    return found or page_language(metadata) or DEFAULT
 
 
 def channel_language(text: str, metadata: Mapping[str, Any] | None) -> str:
     """The language a channel answers in by itself (too long, too fast, an error), without the conversation:
-    the message's function words, else the page's language. The Rasa server loads no language models."""
-    return reply_language(text, metadata_language(metadata), model=False)
+    the message's function words, else the widget's or Teams' language. The Rasa server loads no language models."""
+    return reply_language(text, metadata, model=False)

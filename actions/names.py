@@ -64,6 +64,9 @@ TOPIC_LABEL = "topic_{topic}"  # the posting does not state <label>
 STATUS_LABEL = "application_status_{status}"
 TRANSCRIPT_LABEL = "transcript_status_{status}"
 
+# the chat widget's own labels (web/static/chat-widget.js), by these names after the prefix
+WIDGET_PREFIX = "widget_"
+
 # the status form's questions
 ASK_APPLICATION_ID = "ask_application_id"
 ASK_APPLICANT_EMAIL = "ask_applicant_email"

@@ -108,6 +108,24 @@ TEXTS: dict[str, str] = {
     names.PIECE_SOURCE_SECTIONS: "{posting} posting, sections {sections}",
     names.PIECE_THE_EMPLOYER: "the employer",
     names.BUTTON_SHOW_WHOLE: "Show the whole section",
+    # the chat widget (web/static/chat-widget.js); {posting} is the page's posting title
+    "widget_launcher": "Questions? Chat with us",
+    "widget_close_chat": "Close chat",
+    "widget_title": "Job application assistant",
+    "widget_close_label": "Close the chat",
+    "widget_conversation": "Conversation",
+    "widget_typing": "The assistant is typing…",
+    "widget_your_message": "Your message",
+    "widget_placeholder": "Ask about {posting}",
+    "widget_send": "Send",
+    "widget_human": "Talk to a person",
+    "widget_you_said": "You said: ",
+    "widget_assistant_said": "Assistant: ",
+    "widget_suggested": "Suggested replies",
+    "widget_no_answer": "Sorry, no answer came back. Please try again in a moment.",
+    "widget_welcome": "Hi! Ask me anything about {posting}: the deadline, requirements, salary, how to apply…",
+    "widget_this_posting": "this posting",
+    "widget_language": "Language",
     # the channels
     names.CHANNEL_TOO_LONG: (
         "Sorry, that message is too long for me ({length} characters). Please shorten it to at most "

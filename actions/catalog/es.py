@@ -118,6 +118,24 @@ TEXTS: dict[str, str] = {
     names.PIECE_SOURCE_SECTIONS: "convocatoria {posting}, secciones {sections}",
     names.PIECE_THE_EMPLOYER: "el empleador",
     names.BUTTON_SHOW_WHOLE: "Ver la sección completa",
+    # the chat widget (web/static/chat-widget.js); {posting} is the page's posting title
+    "widget_launcher": "¿Preguntas? Escríbanos",
+    "widget_close_chat": "Cerrar el chat",
+    "widget_title": "Asistente para solicitudes de empleo",
+    "widget_close_label": "Cerrar el chat",
+    "widget_conversation": "Conversación",
+    "widget_typing": "El asistente está escribiendo…",
+    "widget_your_message": "Su mensaje",
+    "widget_placeholder": "Pregunte sobre {posting}",
+    "widget_send": "Enviar",
+    "widget_human": "Hablar con una persona",
+    "widget_you_said": "Usted dijo: ",
+    "widget_assistant_said": "Asistente: ",
+    "widget_suggested": "Respuestas sugeridas",
+    "widget_no_answer": "Lo siento, no llegó ninguna respuesta. Inténtelo de nuevo en un momento.",
+    "widget_welcome": "¡Hola! Pregúnteme lo que quiera sobre {posting}: la fecha límite, los requisitos, el sueldo, cómo aplicar…",
+    "widget_this_posting": "esta convocatoria",
+    "widget_language": "Idioma",
     # the channels
     names.CHANNEL_TOO_LONG: (
         "Lo siento, ese mensaje es demasiado largo para mí ({length} caracteres). Acórtelo a {limit} caracteres "

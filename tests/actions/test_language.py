@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.language import detect, language_code, metadata_language, reply_language
+from actions.language import chosen_language, detect, language_code, page_language, reply_language
 
 
 @pytest.mark.parametrize(
@@ -33,16 +33,18 @@ def test_too_short_or_unclear_to_tell(text: str) -> None:
     assert detect(text) is None
 
 
-def test_a_message_that_cannot_tell_keeps_the_page_then_the_conversation() -> None:
-    assert reply_language("ok", page="es") == "es"
+def test_a_message_that_cannot_tell_keeps_the_choice_then_the_conversation_then_the_page() -> None:
+    assert reply_language("ok", {"lang": "es"}) == "es"
     assert reply_language("ok", conversation="es") == "es"
-    assert reply_language("ok", page="en-US", conversation="es") == "en"
+    assert reply_language("ok", {"lang": "en-US"}, conversation="es") == "es"
+    assert reply_language("ok", {"language": "en", "lang": "es"}, conversation="es") == "en"
+    assert reply_language("deadline?", {"language": "es"}, conversation="en") == "es"
     assert reply_language("A-10234") == "en"
 
 
-def test_the_latest_message_decides_over_page_and_conversation() -> None:
-    assert reply_language("when is the deadline?", page="es", conversation="es") == "en"
-    assert reply_language("¿cuándo cierra?", page="en", conversation="en") == "es"
+def test_the_latest_message_decides_over_choice_page_and_conversation() -> None:
+    assert reply_language("when is the deadline?", {"language": "es", "lang": "es"}, conversation="es") == "en"
+    assert reply_language("¿cuándo cierra?", {"language": "en", "lang": "en"}, conversation="en") == "es"
 
 
 @pytest.mark.parametrize(
@@ -54,10 +56,10 @@ def test_language_codes(value: object, code: str | None) -> None:
     assert language_code(value) == code
 
 
-def test_metadata_language_from_the_widget_or_teams() -> None:
-    assert metadata_language({"language": "es"}) == "es"
-    assert metadata_language({"lang": "es-US"}) == "es"
-    assert metadata_language({"locale": "es-ES"}) == "es"
-    assert metadata_language({"locale": "fr-FR"}) is None
-    assert metadata_language({"posting_id": "x"}) is None
-    assert metadata_language(None) is None
+def test_the_language_from_the_widget_or_teams() -> None:
+    assert chosen_language({"language": "es"}) == "es" and page_language({"language": "es"}) is None
+    assert page_language({"lang": "es-US"}) == "es"
+    assert page_language({"locale": "es-ES"}) == "es"
+    assert page_language({"locale": "fr-FR"}) is None
+    assert page_language({"posting_id": "x"}) is None and chosen_language({"posting_id": "x"}) is None
+    assert page_language(None) is None and chosen_language(None) is None
