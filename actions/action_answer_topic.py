@@ -9,15 +9,15 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import is_employee, latest_confidence, latest_intent, latest_text, speak_language_of
-from actions.replies import context_of, posting_or_ask, reply_events, send_employee_vpn, send_reply
+from actions.replies import context_of, employee_vpn_note, posting_or_ask, reply_events, send_reply
 from base.settings import get_settings
 from knowledge.catalog import get_catalog
 from knowledge.responder import respond
 from knowledge.topics import topic_of_intent
 
 ACTION_NAME = "action_answer_topic"
-# Topics on which an employee (Teams) first hears the posting's VPN guidance, when it has some.
-EMPLOYEE_VPN_TOPICS = frozenset({"deadline", "technical_help", "confirmation_email", "contact"})
+# Topics on which an employee (Teams) also hears the posting's VPN guidance, first, when it has some.
+EMPLOYEE_VPN_TOPICS = frozenset({"deadline", "technical_help", "confirmation_email"})
 
 
 class ActionAnswerTopic(Action):
@@ -48,7 +48,6 @@ class ActionAnswerTopic(Action):
             confidence=latest_confidence(tracker),
             context=context_of(tracker, posting),
         )
-        if is_employee(tracker) and reply.topic in EMPLOYEE_VPN_TOPICS:
-            send_employee_vpn(dispatcher, posting)
-        send_reply(dispatcher, posting, reply)
+        note = employee_vpn_note(posting) if is_employee(tracker) and reply.topic in EMPLOYEE_VPN_TOPICS else None
+        send_reply(dispatcher, posting, reply, note=note)
         return reply_events(posting, reply)

@@ -9,10 +9,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
+from actions.answer_message import PART_ANSWER, Part, send_answer
 from actions.conversation import speak_language_of
 from actions.localize import answer_in
-from actions.messages import say, spoken
-from actions.replies import contact_line, posting_or_ask, source_line
+from actions.messages import say, spoken, text
+from actions.replies import contact_line, posting_or_ask
 from base.settings import get_settings
 from knowledge.answers import answer
 from knowledge.catalog import get_catalog
@@ -33,12 +34,9 @@ class ActionTalkToHuman(Action):
             return waiting
         contacts = answer("contact", posting, get_settings().today())
         if contacts.stated:
-            say(
-                dispatcher,
-                names.REPLY_HUMAN_CONTACTS,
-                contacts=answer_in(spoken(), contacts.text),
-                source=source_line(posting, contacts.sections),
-            )
+            said = text(names.REPLY_HUMAN_CONTACTS, contacts=answer_in(spoken(), contacts.text))
+            parts = [Part(PART_ANSWER, said)]
+            send_answer(dispatcher, names.REPLY_HUMAN_CONTACTS, posting, parts, contacts.sections, stated=True)
         else:
             say(dispatcher, names.REPLY_NO_CONTACTS, contact=contact_line(posting))
         return [SlotSet(names.SLOT_POSTING, posting.posting_id)]

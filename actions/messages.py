@@ -1,5 +1,7 @@
 """The texts custom actions send, in the conversation's language. Each has a name, which tests assert on
-instead of the prose; the texts themselves are in actions.catalog, one module per language."""
+instead of the prose; the texts themselves are in actions.catalog, one module per language.
+
+An answer's parts and its citation caption are texts here too (see `actions.answer_message`)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from actions.catalog import template
 from actions.language import DEFAULT
 
 _SPOKEN: ContextVar[str] = ContextVar("spoken_language", default=DEFAULT)
+SECTION_SEPARATOR = "; "  # between section titles in a caption
 
 
 def speak(language: str) -> None:

@@ -56,9 +56,7 @@ PIECE_STATUS_CONTACT = "piece_status_contact"
 PIECE_STATUS_NO_CONTACT = "piece_status_no_contact"
 PIECE_GENERIC_CONTACT = "piece_generic_contact"
 PIECE_THE_EMPLOYER = "piece_the_employer"  # when a posting names no organisation
-PIECE_SOURCE = "piece_source"  # the posting a quote comes from ...
-PIECE_SOURCE_SECTION = "piece_source_section"  # ... and its section
-PIECE_SOURCE_SECTIONS = "piece_source_sections"  # ... or sections
+PIECE_OVERVIEW = "piece_overview"  # the posting's header block, as a section
 BUTTON_SHOW_WHOLE = "button_show_whole"
 TOPIC_LABEL = "topic_{topic}"  # the posting does not state <label>
 STATUS_LABEL = "application_status_{status}"
@@ -76,6 +74,8 @@ CHANNEL_TOO_LONG = "channel_too_long"
 CHANNEL_APOLOGY = "channel_apology"
 CHANNEL_SLOW_DOWN = "channel_slow_down"
 CHANNEL_BAD_MESSAGE = "channel_bad_message"
+CHANNEL_CONTINUED = "channel_continued"  # a Teams card cut to Teams' size limit ends with this
+CHANNEL_OPEN_SECTION = "channel_open_section"  # a card's link to a cited section, when it has no title
 
 # pending topic meaning "search the posting for the pending question"
 PENDING_SEARCH = "search"
@@ -98,3 +98,4 @@ REPLY_NOTHING_TO_CANCEL = "reply_nothing_to_cancel"
 REPLY_STATUS_PERSONAL_ONLY = "reply_status_personal_only"
 REPLY_EMPLOYEE_VPN = "reply_employee_vpn"
 REPLY_STATUS_HINT = "reply_status_hint"
+CAPTION_FROM_POSTING = "caption_from_posting"  # the citation under an answer

@@ -1,4 +1,4 @@
-"""Replies several actions send: answers with their source, not-stated, which posting?"""
+"""Replies several actions send: answers citing their sections, not-stated, which posting?"""
 
 from __future__ import annotations
 
@@ -10,29 +10,33 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
+from actions.answer_message import PART_ANSWER, PART_NOTE, Part, send_answer
 from actions.conversation import resolve
 from actions.localize import answer_in
 from actions.messages import say, spoken, text
-from knowledge.answers import best_contact
+from knowledge.answers import best_contact, vpn_note
 from knowledge.catalog import Catalog
-from knowledge.model import Contact, Posting
+from knowledge.model import Contact, Fact, Posting
 from knowledge.responder import Context, Reply
+from knowledge.section_links import section_title
+from knowledge.sections import HEADER_SECTION
 from knowledge.topics import TOPICS
 
 
-def source_line(posting: Posting, sections: Sequence[str], *, language: str | None = None) -> str:
-    """`Accounting Technician II — Los Angeles Unified School District posting, section “BENEFITS”`."""
-    where = ", ".join(f"“{s}”" for s in sections)
-    name = names.PIECE_SOURCE_SECTION if len(sections) == 1 else names.PIECE_SOURCE_SECTIONS
-    name = name if sections else names.PIECE_SOURCE
-    return text(name, posting=posting.display_name, sections=where, language=language)
+def section_label(heading: str, posting: Posting, *, language: str | None = None) -> str:
+    """A section's title as the posting writes it (`Application filing dates`); helpbot's own name for the
+    posting's header block in the spoken language."""
+    if heading == HEADER_SECTION:
+        return text(names.PIECE_OVERVIEW, language=language)
+    return section_title(heading, posting)
 
 
 def contact_line(posting: Posting, topic: str | None = None, *, language: str | None = None) -> str:
     """Whom to ask when the posting does not say: its contact for that kind of question, or honest advice."""
     found: Contact | None = best_contact(posting, topic)
     if found:
-        return text(names.PIECE_CONTACT, contact=found.value, section=found.section, language=language)
+        where = section_label(found.section, posting, language=language)
+        return text(names.PIECE_CONTACT, contact=found.value, section=where, language=language)
     organisation = posting.organisation or text(names.PIECE_THE_EMPLOYER, language=language)
     return text(names.PIECE_NO_CONTACT, organisation=organisation, language=language)
 
@@ -45,18 +49,38 @@ def quoted(answer: str) -> str:
     return f"{intro}\n{shown}" if intro else shown
 
 
-def send_reply(dispatcher: CollectingDispatcher, posting: Posting, reply: Reply, *, out_of_scope: bool = False) -> None:
-    """Send what the posting says with its source, or say plainly that it does not say."""
+def send_reply(
+    dispatcher: CollectingDispatcher,
+    posting: Posting,
+    reply: Reply,
+    *,
+    out_of_scope: bool = False,
+    note: Fact | None = None,
+) -> None:
+    """Send what the posting says, citing its sections, or say plainly that it does not say.
+
+    A `note` (the employee VPN note) comes first, in the same message.
+    """
     if reply.stated:
         name = names.REPLY_TOPIC_ANSWER if reply.topic else names.REPLY_SEARCH_ANSWER
         buttons = [whole_button(reply.whole)] if reply.whole else None
-        say(dispatcher, name, answer=quoted(reply.text), source=source_line(posting, reply.sections), buttons=buttons)
+        parts = [*_note_parts(note), Part(PART_ANSWER, text(name, answer=quoted(reply.text)))]
+        sections = [*_note_sections(note), *reply.sections]
+        send_answer(dispatcher, name, posting, parts, sections, stated=True, buttons=buttons)
     elif out_of_scope:
         say(dispatcher, names.REPLY_OUT_OF_SCOPE)
     elif not reply.understood:
         say(dispatcher, names.REPLY_ASK_REPHRASE, posting=posting.display_name)
     else:
-        send_not_stated(dispatcher, posting, not_stated_label(reply), reply.empty_heading, topic=reply.topic)
+        send_not_stated(dispatcher, posting, not_stated_label(reply), reply.empty_heading, topic=reply.topic, note=note)
+
+
+def _note_parts(note: Fact | None) -> list[Part]:
+    return [Part(PART_NOTE, note.text)] if note else []
+
+
+def _note_sections(note: Fact | None) -> list[str]:
+    return [note.section] if note else []
 
 
 def not_stated_label(reply: Reply) -> str:
@@ -81,17 +105,21 @@ def send_not_stated(
     empty_heading: str | None = None,
     *,
     topic: str | None = None,
+    note: Fact | None = None,
 ) -> None:
-    """The posting does not say; point to its contact."""
-    note = text(names.PIECE_EMPTY_SECTION, section=empty_heading) if empty_heading else ""
-    say(
-        dispatcher,
+    """The posting does not say; point to its contact, citing the section that gives it."""
+    empty = text(names.PIECE_EMPTY_SECTION, section=section_label(empty_heading, posting)) if empty_heading else ""
+    said = text(
         names.REPLY_NOT_STATED,
         posting=posting.display_name,
         topic=label,
-        note=note,
+        note=empty,
         contact=contact_line(posting, topic),
     )
+    found = best_contact(posting, topic)
+    sections = [*_note_sections(note), *([found.section] if found else [])]
+    parts = [*_note_parts(note), Part(PART_ANSWER, said)]
+    send_answer(dispatcher, names.REPLY_NOT_STATED, posting, parts, sections, stated=False)
 
 
 def reply_events(posting: Posting, reply: Reply) -> list[EventType]:
@@ -138,11 +166,10 @@ def ask_which_posting(dispatcher: CollectingDispatcher, candidates: Sequence[Pos
         say(dispatcher, names.REPLY_ASK_WHICH_POSTING, buttons=buttons)
 
 
-def send_employee_vpn(dispatcher: CollectingDispatcher, posting: Posting) -> None:
-    """For employees: the posting's VPN guidance, first, when it gives any."""
-    vpn = posting.fact("vpn")
-    if vpn:
-        say(dispatcher, names.REPLY_EMPLOYEE_VPN, vpn=quoted(vpn.text), source=source_line(posting, [vpn.section]))
+def employee_vpn_note(posting: Posting) -> Fact | None:
+    """For employees: the posting's VPN guidance as one short line, when it gives any."""
+    found = vpn_note(posting)
+    return Fact(text(names.REPLY_EMPLOYEE_VPN, vpn=quoted(found.text)), found.section) if found else None
 
 
 def posting_or_ask(

@@ -101,6 +101,7 @@ class Settings:
     action_max_body_bytes: int
     teams: TeamsSettings
     max_posting_bytes: int = DEFAULT_MAX_POSTING_BYTES
+    public_site_url: str | None = None
 
     def today(self) -> date:
         """Today's date in the configured time zone (or the fixed date, for demos and tests)."""
@@ -155,6 +156,7 @@ def get_settings() -> Settings:
         action_max_body_bytes=int(_env("HELPBOT_ACTION_MAX_BODY_BYTES", str(DEFAULT_ACTION_MAX_BODY_BYTES))),
         teams=_teams_settings(),
         max_posting_bytes=int(_env("HELPBOT_MAX_POSTING_BYTES", str(DEFAULT_MAX_POSTING_BYTES))),
+        public_site_url=_env("HELPBOT_PUBLIC_SITE_URL", "").rstrip("/") or None,
     )
 
 

@@ -1,5 +1,7 @@
 """The demo careers site: the postings in the knowledge base, each page with the chat widget.
 
+Every section of a posting page has a stable anchor (`knowledge.section_links`), the one the
+bot's citations link to; the section a link opens is highlighted (`:target` in site.css).
 Request bodies over `HELPBOT_MAX_BODY_BYTES` get 413 (`bot/body_limit.py`); the site takes none.
 """
 
@@ -20,7 +22,8 @@ from bot.body_limit import aiohttp_body_limit
 from knowledge.answers import format_date
 from knowledge.catalog import get_catalog
 from knowledge.model import Posting
-from knowledge.sections import HEADER_SECTION, key_value
+from knowledge.section_links import OVERVIEW_TITLE, section_anchors, shown
+from knowledge.sections import HEADER_FIELDS, HEADER_SECTION, key_value
 
 WEB_DIR = PROJECT_ROOT / "web"
 FAVICON = WEB_DIR / "static" / "favicon.ico"
@@ -49,6 +52,53 @@ def blocks(body: str) -> list[Block]:
                 found.append(Block("ul", (bullet.group(1),)))
         elif line.strip():
             found.append(Block("p", (line,)))
+    return found
+
+
+@dataclass(frozen=True)
+class PageSection:
+    """A section as the posting page shows it: its anchor, heading, fields and text."""
+
+    anchor: str
+    heading: str
+    blocks: tuple[Block, ...]
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+# Header fields the key facts already show (`key_facts`); the overview lists the others.
+_KEY_FACT_FIELDS = frozenset({"title", "organisation", "salary", "opening_date", "closing_date", "job_number"})
+_FIELD_OF_LABEL = {label: name for name, labels in HEADER_FIELDS.items() for label in labels}
+
+
+def overview_fields(posting: Posting, body: str) -> list[tuple[str, str]]:
+    """The header's `Label: value` fields that the key facts do not show (location, department, ...)."""
+    found: list[tuple[str, str]] = []
+    for line in body.split("\n"):
+        pair = key_value(line)
+        if pair and _FIELD_OF_LABEL.get(pair[0]) not in _KEY_FACT_FIELDS:
+            found.append((line.split(":", 1)[0].strip(), pair[1]))
+    return found
+
+
+def _overview_text(posting: Posting, body: str) -> str:
+    """The header's own text: not its fields, not the title or organisation repeated."""
+    names = {n.casefold() for n in (posting.title, posting.organisation) if n}
+    lines = [line for line in body.split("\n") if not key_value(line) and line.strip().casefold() not in names]
+    return "\n".join(lines)
+
+
+def page_sections(posting: Posting) -> list[PageSection]:
+    """The sections the page shows, with their anchors: first the overview (key facts and the header block)."""
+    anchors = section_anchors(shown(posting))
+    header = next((s.body for s in posting.sections if s.heading == HEADER_SECTION), "")
+    fields = (*key_facts(posting), *overview_fields(posting, header))
+    intro = tuple(blocks(_overview_text(posting, header)))
+    found = [PageSection(anchors[HEADER_SECTION], OVERVIEW_TITLE, intro, fields)]
+    for section in posting.sections:
+        anchor = anchors.get(section.heading)
+        if anchor is not None and section.heading != HEADER_SECTION:
+            body = "\n".join(line for line in section.body.split("\n") if not key_value(line))
+            found.append(PageSection(anchor, section.heading, tuple(blocks(body))))
     return found
 
 
@@ -98,12 +148,7 @@ async def posting_page(request: web.Request) -> web.Response:
     posting = get_catalog().get(request.match_info["posting_id"])
     if posting is None:
         return _render_not_found()
-    sections = [
-        (section.heading, blocks("\n".join(line for line in section.body.split("\n") if not key_value(line))))
-        for section in posting.sections
-        if section.heading != HEADER_SECTION and section.body
-    ]
-    return _render("posting.html", posting=posting, facts=key_facts(posting), sections=sections)
+    return _render("posting.html", posting=posting, sections=page_sections(posting))
 
 
 async def favicon(request: web.Request) -> web.FileResponse:

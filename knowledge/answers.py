@@ -173,6 +173,27 @@ def vpn(posting: Posting, today: date) -> Answer:
     return _answer(_facts(posting, "vpn", "it_help"))
 
 
+_VPN_RE = re.compile(r"\bVPN\b|virtual (?:private )?network", re.IGNORECASE)
+_LABEL_LEAD = re.compile(r"^[^:.]{1,40}:\s+(?=\S)")
+_NOTICE_LEAD = re.compile(r"^please (?:be advised|note|be aware)(?: that)?,?\s+", re.IGNORECASE)
+
+
+def vpn_note(posting: Posting) -> Fact | None:
+    """The posting's VPN guidance in one sentence (the one naming the VPN), without its preamble.
+
+    `LAUSD Employees: Please be advised that all LAUSD employees must sign in to the ... VPN in
+    order to submit ...` -> `All LAUSD employees must sign in to the ... VPN to submit ...`.
+    """
+    fact = posting.fact("vpn")
+    if fact is None:
+        return None
+    found = _sentences_of(fact.text)
+    sentence = next((s for s in found if _VPN_RE.search(s)), found[0] if found else "")
+    short = _NOTICE_LEAD.sub("", _LABEL_LEAD.sub("", sentence.strip()))
+    short = re.sub(r"\bin order to\b", "to", short)
+    return Fact(short[:1].upper() + short[1:], fact.section) if short else None
+
+
 def transcripts(posting: Posting, today: date) -> Answer:
     """When to present transcripts, foreign evaluation, the DETAILED report, approved evaluators."""
     return _answer(_facts(posting, "transcripts", "foreign_evaluation", "detailed_report", "evaluators_link"))

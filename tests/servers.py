@@ -99,6 +99,7 @@ class Assistant:
         self.env["HELPBOT_ACTION_URL"] = f"http://127.0.0.1:{self.action_port}/webhook"
         self.env["HELPBOT_CORS_ORIGINS"] = self.site
         self.env["HELPBOT_PUBLIC_RASA_URL"] = f"http://localhost:{self.rasa_port}"
+        self.env["HELPBOT_PUBLIC_SITE_URL"] = self.site
         logs = self.workdir / "logs"
         logs.mkdir(exist_ok=True)
         action = self._start_action_server(self.env)

@@ -68,4 +68,4 @@ def test_postings_ingested_from_pdf_and_html_are_answered(
     reply = dropped.reply(new_sender(), question, metadata={"posting_id": page} if page else None)
     for fact in expected:
         assert fact in reply, f"{fact!r} missing from the reply to {question!r}:\n{reply}"
-    assert "Source:" in reply
+    assert "\n\nFrom the posting: " in reply

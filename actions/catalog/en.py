@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from actions import names
 from applications.statuses import STATUSES, TRANSCRIPT_STATUSES
+from knowledge.section_links import OVERVIEW_TITLE
 from knowledge.topics import TOPICS
 
 TEXTS: dict[str, str] = {
-    names.REPLY_TOPIC_ANSWER: "{answer}\n\nSource: {source}",
-    names.REPLY_SEARCH_ANSWER: "{answer}\n\nSource: {source}",
+    names.REPLY_TOPIC_ANSWER: "{answer}",
+    names.REPLY_SEARCH_ANSWER: "{answer}",
     names.REPLY_ASK_REPHRASE: (
         "Could you say a little more about what you'd like to know about the {posting} posting? For example "
         "the deadline, the requirements, the salary or how to apply."
@@ -34,8 +35,7 @@ TEXTS: dict[str, str] = {
         '"when is the deadline?".\nPostings I know about:\n{postings}'
     ),
     names.REPLY_HUMAN_CONTACTS: (
-        "I can't hand this chat over to a person, but these are the contacts the posting gives:\n"
-        "{contacts}\n\nSource: {source}"
+        "I can't hand this chat over to a person, but these are the contacts the posting gives:\n{contacts}"
     ),
     names.REPLY_NO_CONTACTS: "I can't hand this chat over to a person. {contact}",
     names.REPLY_STATUS: "{status}",
@@ -59,7 +59,8 @@ TEXTS: dict[str, str] = {
         "For your privacy I only check application status in a personal chat. Please message me "
         "directly (not in this group or channel) and ask again."
     ),
-    names.REPLY_EMPLOYEE_VPN: "Applying as an employee from outside the network? {vpn}\n\nSource: {source}",
+    names.REPLY_EMPLOYEE_VPN: "Applying from outside the network? {vpn}",
+    names.CAPTION_FROM_POSTING: "From the posting: {sections}",
     names.REPLY_STATUS_HINT: (
         "Would you like to check the status of your application? Just ask \"what's the status of my "
         "application?\" and I'll ask for your application ID and email."
@@ -103,10 +104,8 @@ TEXTS: dict[str, str] = {
         "For help, please contact the human resources office of the employer you applied to."
     ),
     names.PIECE_GENERIC_CONTACT: "If it keeps happening, please contact the human resources office of the employer.",
-    names.PIECE_SOURCE: "{posting} posting",
-    names.PIECE_SOURCE_SECTION: "{posting} posting, section {sections}",
-    names.PIECE_SOURCE_SECTIONS: "{posting} posting, sections {sections}",
     names.PIECE_THE_EMPLOYER: "the employer",
+    names.PIECE_OVERVIEW: OVERVIEW_TITLE,
     names.BUTTON_SHOW_WHOLE: "Show the whole section",
     # the chat widget (web/static/chat-widget.js); {posting} is the page's posting title
     "widget_launcher": "Questions? Chat with us",
@@ -136,6 +135,8 @@ TEXTS: dict[str, str] = {
     ),
     names.CHANNEL_SLOW_DOWN: "You're sending messages faster than I can answer. Please wait a moment, then try again.",
     names.CHANNEL_BAD_MESSAGE: "Sorry, I couldn't read that message. Please type your question again.",
+    names.CHANNEL_CONTINUED: "… The rest is in the posting.",
+    names.CHANNEL_OPEN_SECTION: "Open the section",
     # topics, as in "The posting does not state <label>"; application statuses in plain language
     **{names.TOPIC_LABEL.format(topic=topic): label for topic, label in TOPICS.items()},
     **{names.STATUS_LABEL.format(status=status): text for status, text in STATUSES.items()},

@@ -8,8 +8,8 @@ from __future__ import annotations
 from actions import names
 
 TEXTS: dict[str, str] = {
-    names.REPLY_TOPIC_ANSWER: "{answer}\n\nFuente: {source}",
-    names.REPLY_SEARCH_ANSWER: "{answer}\n\nFuente: {source}",
+    names.REPLY_TOPIC_ANSWER: "{answer}",
+    names.REPLY_SEARCH_ANSWER: "{answer}",
     names.REPLY_ASK_REPHRASE: (
         "¿Podría decirme un poco más sobre lo que quiere saber de la convocatoria {posting}? Por ejemplo, "
         "la fecha límite, los requisitos, el sueldo o cómo aplicar."
@@ -37,8 +37,7 @@ TEXTS: dict[str, str] = {
         'ejemplo, "¿cuál es la fecha límite?".\nConvocatorias que conozco:\n{postings}'
     ),
     names.REPLY_HUMAN_CONTACTS: (
-        "No puedo pasar este chat a una persona, pero estos son los contactos que da la convocatoria:\n"
-        "{contacts}\n\nFuente: {source}"
+        "No puedo pasar este chat a una persona, pero estos son los contactos que da la convocatoria:\n{contacts}"
     ),
     names.REPLY_NO_CONTACTS: "No puedo pasar este chat a una persona. {contact}",
     names.REPLY_STATUS: "{status}",
@@ -64,7 +63,8 @@ TEXTS: dict[str, str] = {
         "Por su privacidad, solo consulto el estado de una solicitud en un chat personal. Escríbame "
         "directamente (no en este grupo o canal) y vuelva a preguntar."
     ),
-    names.REPLY_EMPLOYEE_VPN: "¿Aplica como empleado desde fuera de la red? {vpn}\n\nFuente: {source}",
+    names.REPLY_EMPLOYEE_VPN: "¿Aplica desde fuera de la red? {vpn}",
+    names.CAPTION_FROM_POSTING: "De la convocatoria: {sections}",
     names.REPLY_STATUS_HINT: (
         "¿Quiere consultar el estado de su solicitud? Pregunte \"¿cuál es el estado de mi solicitud?\" y le "
         "pediré su número de solicitud y su correo electrónico."
@@ -113,10 +113,8 @@ TEXTS: dict[str, str] = {
     names.PIECE_GENERIC_CONTACT: (
         "Si vuelve a pasar, comuníquese con la oficina de recursos humanos del empleador."
     ),
-    names.PIECE_SOURCE: "convocatoria {posting}",
-    names.PIECE_SOURCE_SECTION: "convocatoria {posting}, sección {sections}",
-    names.PIECE_SOURCE_SECTIONS: "convocatoria {posting}, secciones {sections}",
     names.PIECE_THE_EMPLOYER: "el empleador",
+    names.PIECE_OVERVIEW: "Datos generales",
     names.BUTTON_SHOW_WHOLE: "Ver la sección completa",
     # the chat widget (web/static/chat-widget.js); {posting} is the page's posting title
     "widget_launcher": "¿Preguntas? Escríbanos",
@@ -148,6 +146,8 @@ TEXTS: dict[str, str] = {
         "Está enviando mensajes más rápido de lo que puedo responder. Espere un momento y vuelva a intentarlo."
     ),
     names.CHANNEL_BAD_MESSAGE: "Lo siento, no pude leer ese mensaje. Escriba su pregunta de nuevo.",
+    names.CHANNEL_CONTINUED: "… El resto está en la convocatoria.",
+    names.CHANNEL_OPEN_SECTION: "Abrir la sección",
     # topics, as in "La convocatoria no indica <label>"
     "topic_deadline": "una fecha límite para aplicar",
     "topic_vpn": "nada sobre el acceso por VPN",

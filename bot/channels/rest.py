@@ -1,4 +1,8 @@
-"""The REST channel: Rasa's, with request validation and the never-silent guard."""
+"""The REST channel: Rasa's, with request validation and the never-silent guard.
+
+Each bot response is one message `{recipient_id, text, buttons, custom}` (`one_message`): an
+answer's text and its citations come together, as Rasa returns custom payloads.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from sanic.response import HTTPResponse
 from actions.language import channel_language
 from base.settings import get_settings
 from bot.channels.guard import guarded, slow_down
+from bot.channels.one_message import whole_messages, with_output
 from bot.channels.rate_limit import RateLimiter
 
 
@@ -43,7 +48,7 @@ class GuardedRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = super().blueprint(guarded(on_new_message))
+        webhook = super().blueprint(with_output(whole_messages, guarded(on_new_message)))
         per_client = RateLimiter(get_settings().rate_limit_per_client)
 
         @webhook.middleware("request")

@@ -5,6 +5,9 @@ session room with `sio.enter_room(...)` un-awaited, which python-socketio 5.10+ 
 with `session_persistence` the room is never joined and replies never arrive. This subclass
 allows only the configured site origins and joins the room properly. Engine.IO's own payload limit
 (1 MB by default) is lowered to `HELPBOT_MAX_BODY_BYTES`, the Rasa server's body cap.
+
+Each bot response is one `bot_uttered` event `{text, quick_replies, custom}` (Rasa's would send
+a text's paragraphs and its custom payload as separate events).
 """
 
 from __future__ import annotations
@@ -13,18 +16,42 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.channel import OutputChannel, UserMessage
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import names
 from actions.language import channel_language
-from actions.messages import text
+from actions.messages import text as catalog_text
 from base.settings import get_settings
 from bot.channels.guard import guarded, slow_down
+from bot.channels.one_message import response_of, with_output
 from bot.channels.rate_limit import RateLimiter
+
+
+class WidgetOutput(SocketIOOutput):
+    """Sends each response as one `bot_uttered` event: text, quick replies and custom payload together."""
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        said = response_of(message)
+        event: dict[str, Any] = {"text": said.text}
+        if said.buttons:
+            event["quick_replies"] = [{"content_type": "text", **b} for b in said.buttons]
+        if said.custom is not None:
+            event["custom"] = said.custom
+        await self._send_message(recipient_id, event)
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._send_message(recipient_id, {"text": text.strip()})
+
+
+def widget_output(output: OutputChannel) -> OutputChannel:
+    """The whole-message output in place of Rasa's socket.io output."""
+    if isinstance(output, SocketIOOutput) and not isinstance(output, WidgetOutput):
+        return WidgetOutput(output.sio, output.bot_message_evt)
+    return output
 
 
 class WebsiteSocketIOInput(SocketIOInput):
@@ -35,7 +62,7 @@ class WebsiteSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = super().blueprint(guarded(on_new_message))
+        webhook = super().blueprint(with_output(widget_output, guarded(on_new_message)))
         sio = self.sio
         assert sio is not None
         allowed = frozenset(get_settings().cors_origins)
@@ -83,7 +110,7 @@ class WebsiteSocketIOInput(SocketIOInput):
                 await sio.emit(self.bot_message_evt, {"text": slow_down(language)}, room=sid, namespace=self.namespace)
                 return
             if not readable:
-                bad = text(names.CHANNEL_BAD_MESSAGE, language=language)
+                bad = catalog_text(names.CHANNEL_BAD_MESSAGE, language=language)
                 await sio.emit(self.bot_message_evt, {"text": bad}, room=sid, namespace=self.namespace)
                 return
             await handler(sid, data)

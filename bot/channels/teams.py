@@ -2,11 +2,13 @@
 
 Inbound activities are checked before anything reaches the bot: the token (see `teams_auth`),
 then that the activity is a Teams one from an allowed tenant. Replies go out asynchronously
-through `teams_connector`. Starting the server needs no network access.
+through `teams_connector`: a typing indicator first, then each response as one activity holding
+an Adaptive Card (`teams_cards`). Starting the server needs no network access.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -20,7 +22,9 @@ from sanic.response import HTTPResponse
 
 from base.settings import TeamsSettings, get_settings
 from bot.channels.guard import guarded
+from bot.channels.one_message import Response, response_of
 from bot.channels.teams_auth import InvalidToken, KeysUnavailable, TokenValidator
+from bot.channels.teams_cards import card_activity
 from bot.channels.teams_connector import ConnectorClient, ConnectorError
 
 logger = logging.getLogger(__name__)
@@ -71,7 +75,11 @@ def _well_formed(activity: Any) -> bool:
 
 
 class TeamsOutput(OutputChannel):
-    """Replies into the Teams conversation the activity came from."""
+    """Replies into the Teams conversation the activity came from: one card activity per response.
+
+    `typing()` starts the typing indicator without waiting for it; replies wait for it to be
+    sent, so it never arrives after the answer.
+    """
 
     @classmethod
     def name(cls) -> str:
@@ -80,15 +88,14 @@ class TeamsOutput(OutputChannel):
     def __init__(self, connector: ConnectorClient, activity: dict[str, Any]) -> None:
         self.connector = connector
         self.activity = activity
+        self._typing: asyncio.Task[None] | None = None
 
-    def _reply(self, **content: Any) -> dict[str, Any]:
+    def _envelope(self) -> dict[str, Any]:
         return {
-            "type": "message",
             "from": self.activity.get("recipient"),
             "recipient": self.activity.get("from"),
             "conversation": self.activity.get("conversation"),
             "replyToId": self.activity.get("id"),
-            **content,
         }
 
     async def _post(self, activity: dict[str, Any]) -> None:
@@ -99,24 +106,26 @@ class TeamsOutput(OutputChannel):
         except ConnectorError as exc:
             logger.warning("Teams reply not sent: %s", exc)
 
+    def typing(self) -> None:
+        """Show "helpbot is typing" while the bot works on the message."""
+        if self._typing is None:
+            self._typing = asyncio.ensure_future(self._post({**self._envelope(), "type": "typing"}))
+
+    async def _send(self, response: Response) -> None:
+        if self._typing is not None:
+            await self._typing
+        await self._post(card_activity(response, self._envelope()))
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        await self._send(response_of(message))
+
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        for part in text.strip().split("\n\n"):
-            await self._post(self._reply(text=part, textFormat="plain"))
+        await self._send(Response(text=text.strip()))
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
-        actions = [
-            {"type": "messageBack", "title": b["title"], "text": b["payload"], "displayText": b["title"]}
-            for b in buttons
-        ]
-        card = {"contentType": "application/vnd.microsoft.card.hero", "content": {"text": text, "buttons": actions}}
-        await self._post(self._reply(attachments=[card]))
-
-    async def send_quick_replies(
-        self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any
-    ) -> None:
-        await self.send_text_with_buttons(recipient_id, text, quick_replies, **kwargs)
+        await self.send_response(recipient_id, {"text": text, "buttons": buttons})
 
 
 class TeamsInput(InputChannel):
@@ -195,6 +204,8 @@ class TeamsInput(InputChannel):
             return
         conversation_id = activity["conversation"]["id"]
         user_id = str((activity.get("from") or {}).get("id") or "unknown")
+        output = TeamsOutput(self.connector, activity)
+        output.typing()
         metadata = {
             "channel": "teams",
             "employee": True,
@@ -205,7 +216,7 @@ class TeamsInput(InputChannel):
         await on_new_message(
             UserMessage(
                 text,
-                TeamsOutput(self.connector, activity),
+                output,
                 f"teams:{conversation_id}:{user_id}",
                 input_channel=self.name(),
                 metadata=metadata,

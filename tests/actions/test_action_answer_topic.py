@@ -25,7 +25,10 @@ async def test_answers_for_the_posting_named_in_the_text(catalog: Catalog) -> No
     messages, events = await run_action(ActionAnswerTopic(), tracker)
     assert message_names(messages) == [names.REPLY_TOPIC_ANSWER]
     assert "December 11, 2025" in messages[0]["text"]
-    assert "APPLICATION FILING DATES" in messages[0]["text"]
+    custom = messages[0]["custom"]
+    assert custom["posting_id"] == LAUSD and custom["stated"] is True
+    assert custom["citations"][0]["section"] == "APPLICATION FILING DATES"
+    assert messages[0]["text"].endswith(custom["caption"])
     assert slot_events(events)[names.SLOT_POSTING] == LAUSD
     assert slot_events(events)[names.SLOT_LAST_TOPIC] == "deadline"
 
@@ -78,8 +81,41 @@ async def test_not_stated_says_so_with_the_postings_contact(catalog: Catalog) ->
     tracker = make_tracker(intent="ask_salary", text="what is the salary?", slots={names.SLOT_POSTING: LAUSD})
     messages, _ = await run_action(ActionAnswerTopic(), tracker)
     assert message_names(messages) == [names.REPLY_NOT_STATED]
-    assert "SALARY DETAILS" in messages[0]["text"]
+    assert "its “Salary details” section is empty" in messages[0]["text"]
     assert "jessica.mejia1@lausd.net" in messages[0]["text"]
+    custom = messages[0]["custom"]
+    assert custom["stated"] is False
+    assert [c["section"] for c in custom["citations"]] == ["EMPLOYMENT SELECTION PROCESS"]  # where the contact is
+
+
+async def test_an_employee_hears_the_vpn_note_first_in_the_same_message(catalog: Catalog) -> None:
+    tracker = make_tracker(intent="ask_deadline", text="when is the LAUSD deadline?", metadata={"employee": True})
+    messages, _ = await run_action(ActionAnswerTopic(), tracker)
+    assert message_names(messages) == [names.REPLY_TOPIC_ANSWER]
+    (note, answer) = messages[0]["custom"]["parts"]
+    assert note["kind"] == "note" and "GlobalProtect" in note["text"]
+    assert "\n" not in note["text"] and len(note["text"]) < 250  # one short line, not the whole paragraph
+    assert answer["kind"] == "answer" and "December 11, 2025" in answer["text"]
+    sections = [c["section"] for c in messages[0]["custom"]["citations"]]
+    assert sections[:2] == ["INFORMATION ABOUT LAUSD", "APPLICATION FILING DATES"]
+    text = messages[0]["text"]
+    assert text.index("GlobalProtect") < text.index("December 11, 2025") < text.index("From the posting:")
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "metadata"),
+    [
+        ("ask_salary", "what does the LAUSD job pay?", {"employee": True}),
+        ("ask_contact", "who do I contact at LAUSD?", {"employee": True}),
+        ("ask_deadline", "when is the LAUSD deadline?", {}),
+    ],
+)
+async def test_the_vpn_note_only_for_employees_asking_about_deadlines_confirmation_or_technical_help(
+    catalog: Catalog, intent: str, text: str, metadata: dict[str, object]
+) -> None:
+    messages, _ = await run_action(ActionAnswerTopic(), make_tracker(intent=intent, text=text, metadata=metadata))
+    assert [p["kind"] for p in messages[0]["custom"]["parts"]] == ["answer"]
+    assert "GlobalProtect" not in messages[0]["text"]
 
 
 async def test_not_stated_without_contacts_is_honest(catalog: Catalog) -> None:

@@ -18,7 +18,11 @@ async def test_answers_from_the_best_passage_with_its_section(catalog: Catalog) 
     messages, _ = await run_action(ActionSearchPosting(), tracker)
     assert message_names(messages) == [names.REPLY_SEARCH_ANSWER]
     assert "Multiple-Choice" in messages[0]["text"]
-    assert "EMPLOYMENT SELECTION PROCESS" in messages[0]["text"]
+    (citation,) = messages[0]["custom"]["citations"]
+    assert citation["section"] == "EMPLOYMENT SELECTION PROCESS"
+    assert citation["title"] == "Employment selection process"
+    assert citation["path"] == "/postings/lausd-accounting-technician-ii#employment-selection-process"
+    assert messages[0]["text"].endswith("\n\nFrom the posting: Employment selection process")
 
 
 async def test_says_not_stated_when_nothing_matches(catalog: Catalog) -> None:

@@ -54,7 +54,7 @@ def question(answerable: bool, *expect: str) -> LongtailQuestion:
 
 
 def test_an_answer_is_right_only_with_every_string_and_no_decline() -> None:
-    assert quotes("There is one vacancy in the Finance department.\n\nSource: x", ("one vacancy",))
+    assert quotes("There is one vacancy in the Finance department.\n\nFrom the posting: x", ("one vacancy",))
     assert not quotes("There is one vacancy.", ("one vacancy", "Finance"))
     assert not quotes("The posting does not state that; it mentions one vacancy. Contact a@b.org", ("one vacancy",))
 
@@ -68,7 +68,7 @@ def test_a_decline_must_name_a_contact() -> None:
 
 def test_scores() -> None:
     outcomes = [
-        {"question": question(True, "one"), **judge(question(True, "one"), "one vacancy\n\nSource: s")},
+        {"question": question(True, "one"), **judge(question(True, "one"), "one vacancy\n\nFrom the posting: s")},
         {"question": question(True, "two"), **judge(question(True, "two"), "does not state. a@b.org")},
         {"question": question(False), **judge(question(False), "does not state. a@b.org")},
         {"question": question(False), **judge(question(False), "Parking is free.")},
@@ -76,4 +76,4 @@ def test_scores() -> None:
     result = score(outcomes)
     assert result["answerable_right"] == 0.5 and result["declined_right"] == 0.5
     assert result["wrongly_declined"] == 0.5 and result["not_stated_precision"] == 0.5
-    assert answer_length("one vacancy\n\nSource: s") == len("one vacancy")
+    assert answer_length("one vacancy\n\nFrom the posting: s") == len("one vacancy")

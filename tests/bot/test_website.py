@@ -7,8 +7,13 @@ from datetime import date
 import pytest
 import requests
 
-from bot.website import Block, blocks, key_facts
-from knowledge.model import Fact, Posting, Salary
+from actions.citations import cite
+from base.database import make_engine
+from bot.website import Block, blocks, key_facts, page_sections
+from knowledge.catalog import Catalog
+from knowledge.model import Fact, Posting, Salary, Section
+from knowledge.section_links import section_anchors, shown
+from knowledge.sections import HEADER_SECTION
 from tests.servers import Assistant
 
 
@@ -42,6 +47,24 @@ def test_key_facts_show_what_the_posting_states() -> None:
     assert ("Closing date", "Open until filled") in key_facts(posting(open_continuous=True))
 
 
+def test_every_section_shown_has_the_anchor_citations_link_to_and_the_header_is_the_overview() -> None:
+    header = "Clerk\nCity of Example\nLocation: Main Street\nJob Number: 7\nWe are hiring a clerk."
+    sections = (
+        Section(HEADER_SECTION, header),
+        Section("SALARY DETAILS", ""),
+        Section("BENEFITS", "- Dental\nJob Number: 7"),
+    )
+    page = page_sections(posting(sections=sections, facts={"job_number": Fact("7", HEADER_SECTION)}))
+    overview, salary, benefits = page
+    assert (overview.anchor, overview.heading) == ("overview", "Overview")
+    assert overview.fields == (("Employer", "City of Example"), ("Job number", "7"), ("Location", "Main Street"))
+    assert overview.blocks == (Block("p", ("We are hiring a clerk.",)),)  # not the title or employer again
+    assert (salary.anchor, salary.blocks) == ("salary-details", ())  # the posting's empty heading, shown as it is
+    assert (benefits.anchor, benefits.blocks) == ("benefits", (Block("ul", ("Dental",)),))
+    anchors = section_anchors(shown(posting(sections=sections)))
+    assert [p.anchor for p in page] == [anchors[HEADER_SECTION], anchors["SALARY DETAILS"], anchors["BENEFITS"]]
+
+
 @pytest.mark.server
 def test_the_site_serves_a_favicon(assistant: Assistant) -> None:
     """Every browser asks for /favicon.ico; a 404 there is a console error on every page."""
@@ -59,3 +82,15 @@ def test_pages_carry_a_strict_content_security_policy(assistant: Assistant) -> N
     assert f"connect-src 'self' http://localhost:{assistant.rasa_port} ws://localhost:{assistant.rasa_port};" in policy
     assert "frame-ancestors 'none'" in policy
     assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("posting_id", ["lausd-accounting-technician-ii", "pasadena-accounting-technician"])
+def test_every_section_a_citation_can_name_has_its_anchor_on_the_page(assistant: Assistant, posting_id: str) -> None:
+    seed = Catalog(make_engine(assistant.env["HELPBOT_DATABASE_URL"])).get(posting_id)
+    assert seed is not None
+    page = requests.get(f"{assistant.site}/postings/{posting_id}", timeout=10).text
+    citations = cite(seed, [s.heading for s in seed.sections], site_url=None)
+    assert len(citations) == len(seed.sections)
+    for citation in citations:
+        assert f'<section class="posting-section" id="{citation.anchor}"' in page, citation

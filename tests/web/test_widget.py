@@ -85,6 +85,53 @@ def test_quick_replies_and_reload_keep_the_conversation(assistant: Assistant, pa
     )
 
 
+def test_an_answer_is_one_message_whose_caption_links_to_its_highlighted_section(
+    assistant: Assistant, page: Page
+) -> None:
+    open_widget(page, assistant)
+    ask(page, "when is the deadline?")
+    answer = log(page).locator(".hb-bot").nth(1)
+    expect(answer).to_contain_text("December 11, 2025")
+    page.wait_for_timeout(1000)  # a second bubble would have arrived by now
+    expect(log(page).locator(".hb-bot")).to_have_count(2)  # the greeting and the one answer
+    expect(answer.locator(".hb-cite")).to_have_text(
+        "From the posting: Application filing dates; Do you need technical assistance with the on-line application?"
+    )
+    assert "Source:" not in log(page).inner_text()
+    # read once: the section's title is in the message only as its link
+    assert answer.inner_text().count("Application filing dates") == 1
+    link = answer.get_by_role("link", name="Application filing dates", exact=True)
+    expect(link).to_have_attribute("href", f"/postings/{LAUSD}#application-filing-dates")
+    link.click()
+    expect(page).to_have_url(re.compile(f"/postings/{LAUSD}#application-filing-dates$"))
+    section = page.locator("section#application-filing-dates")
+    expect(section).to_be_in_viewport()
+    assert page.evaluate("document.querySelector(':target').id") == "application-filing-dates"
+    expect(section).to_have_css("background-color", "rgb(255, 244, 194)")  # highlighted, once its flash is over
+    expect(page.locator("section#benefits")).to_have_css("background-color", "rgba(0, 0, 0, 0)")
+    page.reload()  # the conversation, its caption link included, survives a reload
+    expect(log(page).locator(".hb-bot")).to_have_count(2)
+    expect(log(page).get_by_role("link", name="Application filing dates", exact=True)).to_have_attribute(
+        "href", f"/postings/{LAUSD}#application-filing-dates"
+    )
+
+
+def test_on_a_phone_the_caption_link_closes_the_chat_to_show_the_section(
+    assistant: Assistant, browser: Browser
+) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        open_widget(page, assistant, "pasadena-accounting-technician")
+        ask(page, "how many openings are there?")
+        link = log(page).get_by_role("link", name="Vacancies", exact=True)
+        link.click()
+        expect(page.get_by_role("dialog", name="Job application assistant")).to_be_hidden()
+        expect(page.locator("section#vacancies")).to_be_in_viewport()
+    finally:
+        context.close()
+
+
 def test_talk_to_a_person_and_phone_links(assistant: Assistant, page: Page) -> None:
     open_widget(page, assistant)
     page.get_by_role("button", name="Talk to a person").click()
@@ -128,7 +175,7 @@ def test_phone_sized_screen(assistant: Assistant, browser: Browser) -> None:
         box = page.get_by_role("dialog", name="Job application assistant").bounding_box()
         assert box is not None and box["width"] >= 370 and box["x"] <= 1
         ask(page, "what does it pay?")
-        expect(log(page)).to_contain_text("SALARY DETAILS")
+        expect(log(page)).to_contain_text("Salary details")
         page.get_by_role("button", name="Close the chat").click()
         expect(page.get_by_role("button", name="Questions? Chat with us")).to_be_visible()
     finally:
@@ -136,14 +183,17 @@ def test_phone_sized_screen(assistant: Assistant, browser: Browser) -> None:
 
 
 def test_no_serious_accessibility_violations(assistant: Assistant, browser: Browser, tmp_path: Path) -> None:
-    """axe-core's WCAG 2.1 A/AA rules on a posting page with the widget in use; the screenshot of it
-    goes to docs/widget.png when HELPBOT_UPDATE_SCREENSHOT is set."""
+    """axe-core's WCAG 2.1 A/AA rules on a posting page with the widget in use (an answer with its
+    caption link, the section it opened highlighted); the screenshot of it goes to docs/widget.png
+    when HELPBOT_UPDATE_SCREENSHOT is set."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     try:
         open_widget(page, assistant)
         ask(page, "when is the deadline?")
         expect(log(page)).to_contain_text("December 11, 2025")
+        log(page).get_by_role("link", name="Application filing dates", exact=True).click()  # its section, highlighted
+        expect(page.locator("section#application-filing-dates")).to_have_css("background-color", "rgb(255, 244, 194)")
         page.add_script_tag(path=str(AXE))
         results = page.evaluate("() => axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
         serious = [

@@ -1,9 +1,11 @@
 /* helpbot chat widget: a launcher, a conversation pane, quick replies, over Rasa's socket.io channel.
  * Every text is shown as text (textContent), never as HTML. The page's posting id goes with every
  * message as metadata. The session id and the messages are kept in localStorage, so a reload keeps
- * the conversation. Its own labels come in English and Spanish (data-texts, from helpbot's catalog):
- * the page's `lang` picks one, the English / Español switch another; the page's language (`lang`)
- * and the applicant's choice (`language`) go with every message. */
+ * the conversation. An answer arrives as one message whose `custom` payload holds its parts and
+ * citations: the parts are shown, and under them a small caption whose section titles link to
+ * the sections on the posting page. Its own labels come in English and Spanish (data-texts, from
+ * helpbot's catalog): the page's `lang` picks one, the English / Español switch another; the page's
+ * language (`lang`) and the applicant's choice (`language`) go with every message. */
 (function () {
   "use strict";
 
@@ -18,6 +20,7 @@
   var PAGE_LANG = /^es\b/i.test(document.documentElement.lang || "") ? "es" : "en";
   var STORE_KEY = "helpbot.conversation";
   var MAX_KEPT = 200;
+  var PANEL_COVERS_PAGE = "(max-width: 30rem)";  /* chat-widget.css: the panel fills a phone's screen */
   var REPLY_TIMEOUT_MS = 15000;
   var LINK_RE = /(https?:\/\/[^\s<>"]*[^\s<>".,;:!?)\]}'”]|www\.[^\s<>"]*[^\s<>".,;:!?)\]}'”]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b)/g;
 
@@ -79,6 +82,56 @@
     });
     fragment.appendChild(document.createTextNode(text.slice(last)));
     return fragment;
+  }
+
+  /* A citation's link on this site: the posting page's section (only our own paths, or web addresses). */
+  function citationHref(citation) {
+    var path = String(citation.path || "");
+    if (/^\/postings\/[^\s#]+#[\w-]+$/.test(path)) { return path; }
+    var url = String(citation.url || "");
+    return /^https?:\/\//.test(url) ? url : null;
+  }
+
+  /* The caption ("From the posting: Application filing dates; Benefits") with each title a link. */
+  function caption(message) {
+    var line = el("p", "hb-cite");
+    var rest = String(message.caption || "");
+    (message.citations || []).forEach(function (citation) {
+      var title = String(citation.title || "");
+      var at = title ? rest.indexOf(title) : -1;
+      var href = citationHref(citation);
+      if (at < 0 || !href) { return; }
+      line.appendChild(document.createTextNode(rest.slice(0, at)));
+      var link = el("a", "hb-cite-link", title);
+      link.href = href;
+      link.addEventListener("click", function () {
+        if (window.matchMedia && window.matchMedia(PANEL_COVERS_PAGE).matches) { setOpen(false, false); }
+      });
+      line.appendChild(link);
+      rest = rest.slice(at + title.length);
+    });
+    line.appendChild(document.createTextNode(rest));
+    return line;
+  }
+
+  /* A bot message from the socket: an answer's parts and citations when its payload has them. */
+  function fromBot(message) {
+    var custom = (message && message.custom) || {};
+    var buttons = (message && (message.quick_replies || message.buttons)) || [];
+    var kept = {
+      from: "bot",
+      text: (message && message.text) || "",
+      buttons: buttons.map(function (b) { return { title: String(b.title), payload: String(b.payload) }; }),
+      live: true
+    };
+    if (custom.kind === "answer" && Array.isArray(custom.parts)) {
+      kept.parts = custom.parts.map(function (p) { return { kind: String(p.kind), text: String(p.text) }; });
+      kept.caption = custom.caption ? String(custom.caption) : "";
+      kept.citations = (custom.citations || []).map(function (c) {
+        return { title: String(c.title || ""), path: String(c.path || ""), url: c.url ? String(c.url) : "" };
+      });
+    }
+    return kept;
   }
 
   /* ---- the widget's DOM ---- */
@@ -172,9 +225,18 @@
     var item = el("div", "hb-msg " + (message.from === "user" ? "hb-user" : "hb-bot"));
     if (message.welcome) { item.className += " hb-welcome"; }
     item.appendChild(el("span", "hb-visually-hidden", message.from === "user" ? t("you_said") : t("assistant_said")));
-    var body = el("span", "hb-text");
-    body.appendChild(linkified(message.welcome ? t("welcome") : message.text || ""));
-    item.appendChild(body);
+    if (message.parts && message.parts.length) {
+      message.parts.forEach(function (part) {
+        var piece = el("span", "hb-text hb-part" + (part.kind === "note" ? " hb-note" : ""));
+        piece.appendChild(linkified(part.text || ""));
+        item.appendChild(piece);
+      });
+      if (message.caption && message.citations && message.citations.length) { item.appendChild(caption(message)); }
+    } else {
+      var body = el("span", "hb-text");
+      body.appendChild(linkified(message.welcome ? t("welcome") : message.text || ""));
+      item.appendChild(body);
+    }
     if (message.buttons && message.buttons.length && message.live) {
       var group = el("div", "hb-quick");
       group.setAttribute("role", "group");
@@ -238,13 +300,7 @@
   });
   socket.on("bot_uttered", function (message) {
     showTyping(false);
-    var buttons = (message && (message.quick_replies || message.buttons)) || [];
-    remember({
-      from: "bot",
-      text: (message && message.text) || "",
-      buttons: buttons.map(function (b) { return { title: String(b.title), payload: String(b.payload) }; }),
-      live: true
-    });
+    remember(fromBot(message));
   });
 
   /* ---- opening, closing, keyboard ---- */

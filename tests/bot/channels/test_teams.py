@@ -11,6 +11,7 @@ import pytest
 import requests
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount, Mention
 
+from tests.bot.channels.adaptive_cards import activity_problems
 from tests.bot.channels.fake_microsoft import (
     APP_ID,
     APP_TOKEN,
@@ -65,12 +66,20 @@ def post(assistant: Assistant, body: Any, token: str | None) -> requests.Respons
 
 
 def texts(replies: list[dict[str, Any]]) -> str:
+    """What the replies' cards say, line by line."""
     parts = []
     for reply in replies:
         parts.append(reply["activity"].get("text") or "")
         for attachment in reply["activity"].get("attachments") or []:
-            parts.append(attachment["content"].get("text", ""))
+            parts += [b["text"] for b in attachment["content"]["body"] if b["type"] == "TextBlock"]
     return "\n".join(parts)
+
+
+def answered(fake: FakeMicrosoft, message: dict[str, Any], response: requests.Response) -> list[dict[str, Any]]:
+    """The message activities sent for `message` (the webhook answers once every reply is sent)."""
+    assert response.status_code == 200, response.text
+    replies = fake.wait_for_replies(message["conversation"]["id"], count=2)
+    return [r for r in replies if r["activity"]["type"] == "message"]
 
 
 def test_keys_endpoint_down_gives_503_and_never_reaches_the_bot(
@@ -99,9 +108,8 @@ def test_valid_message_is_answered_through_the_connector(assistant: Assistant, f
     assert all(r["authorization"] == f"Bearer {APP_TOKEN}" for r in replies)
     assert replies[0]["activity"]["replyToId"] == message["id"]
     assert replies[0]["activity"]["recipient"]["id"] == message["from"]["id"]
-    answer = texts(fake_microsoft.wait_for_replies(message["conversation"]["id"], count=3))
-    assert "GlobalProtect" in answer  # an employee hears the posting's VPN guidance first
-    assert "December 11, 2025" in answer
+    answer = texts(replies)
+    assert answer.index("GlobalProtect") < answer.index("December 11, 2025")  # the employee's VPN note first
     token_call = fake_microsoft.token_requests[-1]
     assert token_call["tenant"] == TENANT  # the single-tenant authority
     assert (token_call["grant_type"], token_call["client_id"]) == ("client_credentials", APP_ID)
@@ -242,33 +250,96 @@ def test_mention_is_stripped_in_a_group_chat(assistant: Assistant, fake_microsof
         conversation_type="groupChat",
         entities=[mention],
     )
-    assert post(assistant, message, fake_microsoft.token()).status_code == 200
-    assert "26-039" in texts(fake_microsoft.wait_for_replies(message["conversation"]["id"], count=2))
+    assert "26-039" in texts(answered(fake_microsoft, message, post(assistant, message, fake_microsoft.token())))
 
 
 def test_the_bot_greets_when_added(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
     update = activity(
         fake_microsoft, kind="conversationUpdate", members_added=[ChannelAccount(id=BOT_ID, name="helpbot")]
     )
-    assert post(assistant, update, fake_microsoft.token()).status_code == 200
-    welcome = texts(fake_microsoft.wait_for_replies(update["conversation"]["id"]))
+    welcome = texts(answered(fake_microsoft, update, post(assistant, update, fake_microsoft.token())))
     assert "I answer questions about job postings" in welcome
 
 
 def test_status_is_refused_politely_in_a_group_chat(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
     message = activity(fake_microsoft, "what's the status of my application?", conversation_type="groupChat")
-    assert post(assistant, message, fake_microsoft.token()).status_code == 200
-    reply = texts(fake_microsoft.wait_for_replies(message["conversation"]["id"]))
+    reply = texts(answered(fake_microsoft, message, post(assistant, message, fake_microsoft.token())))
     assert "personal chat" in reply
     assert "application ID" not in reply
 
 
-def test_buttons_become_a_card_with_message_back_actions(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
-    message = activity(fake_microsoft, "switch to the other posting")
-    assert post(assistant, message, fake_microsoft.token()).status_code == 200
-    replies = fake_microsoft.wait_for_replies(message["conversation"]["id"])
-    card = replies[0]["activity"]["attachments"][0]
-    assert card["contentType"] == "application/vnd.microsoft.card.hero"
-    actions = card["content"]["buttons"]
-    assert {a["type"] for a in actions} == {"messageBack"}
-    assert any(a["displayText"] == "Accounting Technician — City of Pasadena, CA" for a in actions)
+def test_one_question_gives_a_typing_indicator_then_exactly_one_card(
+    assistant: Assistant, fake_microsoft: FakeMicrosoft
+) -> None:
+    """An employee's deadline question: the VPN note and the deadline in one card, not four posts."""
+    message = activity(fake_microsoft, "when is the deadline for the LAUSD job?")
+    response = post(assistant, message, fake_microsoft.token())
+    sent = [r["activity"] for r in fake_microsoft.replies_to(message["conversation"]["id"])]
+    assert [a["type"] for a in sent] == ["typing", "message"]
+    assert answered(fake_microsoft, message, response)[0]["activity"] == sent[1]
+    card = sent[1]["attachments"][0]["content"]
+    assert activity_problems(sent[1]) == []
+    lines = [b["text"] for b in card["body"] if b["type"] == "TextBlock"]
+    note = next(b for b in card["body"] if b["type"] == "TextBlock")
+    assert "GlobalProtect" in note["text"] and note["weight"] == "Bolder" and "\n" not in note["text"]
+    assert any("December 11, 2025" in line for line in lines)
+    cite = [b for b in card["body"] if b.get("isSubtle")]
+    assert [c["text"] for c in cite] == [
+        "From the posting: Information about LAUSD; Application filing dates; "
+        "Do you need technical assistance with the on-line application?"
+    ]
+    opens = {a["title"]: a["url"] for a in card["actions"] if a["type"] == "Action.OpenUrl"}
+    section = f"{assistant.site}/postings/lausd-accounting-technician-ii#application-filing-dates"
+    assert opens["Application filing dates"] == section
+    page = requests.get(opens["Application filing dates"].split("#")[0], timeout=10).text
+    assert 'id="application-filing-dates"' in page and 'id="information-about-lausd"' in page
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are the duties of the LAUSD accounting technician?",  # a long answer
+        "tell me everything in the LAUSD additional posting information section",
+        "what can you do?",  # the capabilities list
+        "what does the Pasadena job pay?",
+        "what supplemental questions does the Pasadena application ask?",
+    ],
+)
+def test_every_card_is_valid_and_within_teams_size_limit(
+    assistant: Assistant, fake_microsoft: FakeMicrosoft, question: str
+) -> None:
+    message = activity(fake_microsoft, question)
+    (reply,) = answered(fake_microsoft, message, post(assistant, message, fake_microsoft.token()))
+    assert activity_problems(reply["activity"]) == []
+    assert reply["activity"]["summary"]
+
+
+def test_which_posting_choices_are_buttons_that_post_the_choice_back(
+    assistant: Assistant, fake_microsoft: FakeMicrosoft
+) -> None:
+    message = activity(fake_microsoft, "is there a background check?")
+    (reply,) = answered(fake_microsoft, message, post(assistant, message, fake_microsoft.token()))
+    assert activity_problems(reply["activity"]) == []
+    card = reply["activity"]["attachments"][0]["content"]
+    buttons = [a for b in card["body"] if b["type"] == "ActionSet" for a in b["actions"]]
+    assert {b["title"] for b in buttons} == {
+        "Accounting Technician II — Los Angeles Unified School District",
+        "Accounting Technician — City of Pasadena, CA",
+    }
+    pasadena = next(b for b in buttons if "Pasadena" in b["title"])
+    assert pasadena["type"] == "Action.Submit"
+    assert pasadena["data"]["msteams"] == {
+        "type": "messageBack",
+        "text": '/select_posting{"posting_id": "pasadena-accounting-technician"}',
+        "displayText": "Accounting Technician — City of Pasadena, CA",
+    }
+    # Teams posts the messageBack's text back in the same conversation, as the user's message.
+    click = activity(fake_microsoft, pasadena["data"]["msteams"]["text"])
+    click["conversation"] = message["conversation"]
+    click["from"] = message["from"]
+    before = len(fake_microsoft.replies_to(message["conversation"]["id"]))
+    response = post(assistant, click, fake_microsoft.token())
+    assert response.status_code == 200
+    after = fake_microsoft.wait_for_replies(message["conversation"]["id"], count=before + 2)[before:]
+    assert [r["activity"]["type"] for r in after] == ["typing", "message"]
+    assert "fingerprinting" in texts(after)  # the pending question, answered for the chosen posting
