@@ -131,7 +131,9 @@ TEXTS: dict[str, str] = {
     "widget_assistant_said": "Asistente: ",
     "widget_suggested": "Respuestas sugeridas",
     "widget_no_answer": "Lo siento, no llegó ninguna respuesta. Inténtelo de nuevo en un momento.",
-    "widget_welcome": "¡Hola! Pregúnteme lo que quiera sobre {posting}: la fecha límite, los requisitos, el sueldo, cómo aplicar…",
+    "widget_welcome": (
+        "¡Hola! Pregúnteme lo que quiera sobre {posting}: la fecha límite, los requisitos, el sueldo, cómo aplicar…"
+    ),
     "widget_this_posting": "esta convocatoria",
     "widget_language": "Idioma",
     # the channels
