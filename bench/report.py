@@ -23,6 +23,8 @@ TARGETS: tuple[tuple[str, str, str, float], ...] = (
     ("NLU training at most half of Rasa's default", "training_time_ratio", "<=", 0.5),
     ("full training under 60 s", "full_training_seconds", "<", 60.0),
     ("topic questions right: at least 95%", "answers_share", ">=", 0.95),
+    ("Spanish questions right within 3 points of English", "answers_spanish_gap", ">=", -0.03),
+    ("English intents: one bilingual model at least the English-only model", "nlu_english_margin", ">=", 0.0),
     ("long tail (held-out): answerable questions quoted right, at least 90%", "longtail_answerable", ">=", 0.9),
     ("long tail (held-out): unanswerable questions declined with a contact, 90%+", "longtail_declined", ">=", 0.9),
     ("long tail (held-out): answerable questions declined, at most 3%", "longtail_wrongly_declined", "<=", 0.03),
@@ -42,10 +44,15 @@ def headline(results: dict[str, Any]) -> dict[str, float]:
         ours, default = nlu["pipelines"]["helpbot"], nlu["pipelines"]["rasa default"]
         figures["nlu_accuracy_margin"] = round(ours["accuracy"] - default["accuracy"], 4)
         figures["training_time_ratio"] = round(ours["training_seconds"] / default["training_seconds"], 2)
+        route = nlu["pipelines"].get("helpbot, per-language route")
+        if route and "en" in ours.get("by_language", {}):
+            figures["nlu_english_margin"] = round(ours["by_language"]["en"] - route["by_language"]["en"], 4)
     if "full_training" in results:
         figures["full_training_seconds"] = results["full_training"]["seconds"]
     if "answers" in results:
         figures["answers_share"] = results["answers"]["share"]
+        if "answers_es" in results:
+            figures["answers_spanish_gap"] = round(results["answers_es"]["share"] - results["answers"]["share"], 4)
     held_out = results.get("longtail", {}).get("splits", {}).get("heldout")
     if held_out:
         figures["longtail_answerable"] = held_out["answerable_right"]

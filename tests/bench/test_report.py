@@ -38,6 +38,12 @@ RESULTS: dict[str, Any] = {
                 "by_topic": {"salary": {"right": 9, "asked": 9, "share": 1.0}},
                 "by_naming": {"from the page": {"right": 90, "asked": 91, "share": 0.99}},
                 "misses": [{"question": "a | b", "posting": "a", "topic": "vpn", "expected": ["x"], "reply": "no"}]},
+    "answers_es": {"right": 100, "asked": 108, "share": 0.9259,
+                   "by_posting": {"a": {"right": 50, "asked": 54, "share": 0.926}},
+                   "by_topic": {"salary": {"right": 6, "asked": 6, "share": 1.0}},
+                   "by_naming": {"from the page": {"right": 60, "asked": 64, "share": 0.94}},
+                   "misses": [{"question": "¿sueldo?", "posting": "a", "topic": "salary", "expected": ["$1"],
+                               "reply": "no"}]},
     "server": {"cold_start_seconds": 20.0, "levels": [level(1, 25.0, 60.0), level(10, 300.0, 70.0)],
                "rss_idle_mb": {"rasa_server": 700.0, "action_server": 100.0},
                "rss_under_load_mb": {"rasa_server": 1100.0, "action_server": 110.0}},
@@ -55,6 +61,8 @@ def test_every_target_is_judged_from_the_figures() -> None:
     assert judged["best_throughput"]["value"] == 70.0
     assert judged["rasa_rss_mb"]["met"] is False  # 1100 MB is over 1 GB
     assert judged["latency_growth_200"]["value"] == 1.06
+    assert judged["answers_spanish_gap"]["value"] == -0.0238 and judged["answers_spanish_gap"]["met"] is True
+    assert judged["nlu_english_margin"]["value"] == 0.03 and judged["nlu_english_margin"]["met"] is True
 
 
 def test_a_section_not_run_is_not_judged() -> None:
@@ -72,6 +80,7 @@ def test_the_report_files_hold_the_figures(tmp_path: Path) -> None:
     assert "| helpbot | 0.9500 ± 0.0100 | 0.9600 | 0.9200 | 0.9400 | 30.0 s |" in markdown
     assert "| helpbot, per-language route | 0.9200 ± 0.0100 | 0.9300 | 0.8900 |" in markdown
     assert "700 English; 300 Spanish" in markdown
+    assert "**100 of 108 right (92.6%)**, against 95.0% in English." in markdown
     assert "**170 of 179 right (95.0%).**" in markdown
     assert "| 10 | 600 | 70.0 | 150.0 ms | 300.0 ms | 600.0 ms | 900.0 ms |" in markdown
     assert "| Rasa server RSS under 1 GB (under load) | 1100.0" in markdown and "**no**" in markdown
