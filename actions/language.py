@@ -10,12 +10,13 @@ the widget, else the conversation's, else the page's (its `lang`) or Teams' (the
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from knowledge.spanish import plain
 
 ENGLISH = "en"
 SPANISH = "es"
@@ -33,7 +34,7 @@ _SPANISH = """
     el la los las del de en que cual cuales cuando cuanto cuanta cuantos cuantas como donde adonde quien quienes
     por para con sin mi mis tu tus su sus es son esta estan estoy esto este ese esa eso estos esas hay
     tengo tiene tienen tienes necesito necesita puedo puede pueden quiero quisiera ocupo soy eres fue
-    un una unos unas al lo le les se ya pero muy mas tambien aqui alli hasta desde entre sobre cuanto
+    un una unos unas al lo le les se ya pero muy mas tambien aqui alli hasta desde entre sobre
     hola gracias buenos buenas buen dia adios porfa favor usted ustedes yo nos y o pues oye mande
     si hacer hace hacen dan dar pagan sabes puedes dime dame ayuda todavia aun algo nada
 """
@@ -45,12 +46,6 @@ _ENGLISH = """
 _SPANISH_WORDS = frozenset(_SPANISH.split())
 _ENGLISH_WORDS = frozenset(_ENGLISH.split())
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def plain(text: str) -> str:
-    """Lower case without accents: `¿Cuál?` -> `¿cual?`."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _marker_language(text: str) -> str | None:
