@@ -5,6 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 MODEL := models/helpbot.tar.gz
+LOCK := requirements.lock
 TRAINING_INPUTS := bot/config.yml $(wildcard bot/domain/*.yml) $(shell find data -name '*.yml' 2>/dev/null)
 
 export RASA_TELEMETRY_ENABLED ?= false
@@ -15,19 +16,28 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 VENDOR := web/static/vendor/socket.io.min.js
 
-.PHONY: help setup web ingest train run test validate browser bench lint clean
+.PHONY: help setup lock check-lock audit web ingest train run test validate browser bench lint clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml $(LOCK)
 	@python=$$(scripts/find-python.sh) || exit 1; \
 	if [ ! -x $(BIN)/python ]; then echo "Creating $(VENV) with $$python"; $$python -m venv $(VENV) || exit 1; fi
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	scripts/install-locked.sh $(VENV) $(LOCK)
+	$(BIN)/python scripts/check_lock.py pyproject.toml $(LOCK)
 	@touch $@
 
-setup: $(BIN)/.installed ## Create .venv and install helpbot with its dependencies
+setup: $(BIN)/.installed ## Create .venv and install exactly the locked packages, then helpbot
+
+lock: ## Regenerate requirements.lock from pyproject.toml (every package, with hashes)
+	scripts/lock.sh
+
+check-lock: setup ## Fail when requirements.lock is out of date with pyproject.toml
+	$(BIN)/python scripts/check_lock.py pyproject.toml $(LOCK)
+
+audit: setup ## Check the locked packages against known vulnerabilities (needs a vulnerability service)
+	scripts/audit.sh
 
 $(VENDOR): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
@@ -55,7 +65,7 @@ validate: setup ## Check the Rasa training data and domain
 browser: ## Install Debian's Chromium for the browser tests when it is missing (needs root)
 	@scripts/ensure-chromium.sh
 
-test: ingest train web validate browser ## Set up everything and run the whole test suite
+test: check-lock ingest train web validate browser ## Set up everything and run the whole test suite
 	$(BIN)/pytest
 
 bench: ingest train ## Measure accuracy, speed and memory against Rasa's defaults; writes docs/benchmarks.{md,json,png}

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 TEMPLATE = "benchmarks.md.j2"
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 TUNING_LOG = Path(__file__).with_name("tuning.yml")
+SET_UP_FIGURES = "setup.json"  # written by `python -m bench.cold_run`, which `make bench` does not run
 
 # (what, figure in the results, comparison, target)
 TARGETS: tuple[tuple[str, str, str, float], ...] = (
@@ -136,5 +137,9 @@ def write_report(results: dict[str, Any], docs: Path) -> None:
         loader=FileSystemLoader(Path(__file__).parent), undefined=StrictUndefined, keep_trailing_newline=True
     )
     changes = yaml.safe_load(TUNING_LOG.read_text(encoding="utf-8"))["changes"]
-    markdown = environment.get_template(TEMPLATE).render(r=results, changes=changes, language_names=LANGUAGE_NAMES)
+    set_up_path = docs / SET_UP_FIGURES
+    set_up = json.loads(set_up_path.read_text(encoding="utf-8")) if set_up_path.is_file() else None
+    markdown = environment.get_template(TEMPLATE).render(
+        r=results, changes=changes, set_up=set_up, language_names=LANGUAGE_NAMES
+    )
     (docs / "benchmarks.md").write_text(markdown, encoding="utf-8")
