@@ -74,6 +74,7 @@ CHANNEL_TOO_LONG = "channel_too_long"
 CHANNEL_APOLOGY = "channel_apology"
 CHANNEL_SLOW_DOWN = "channel_slow_down"
 CHANNEL_BAD_MESSAGE = "channel_bad_message"
+CHANNEL_TOO_LARGE = "channel_too_large"  # a request body over the cap (413), as a JSON error
 CHANNEL_CONTINUED = "channel_continued"  # a Teams card cut to Teams' size limit ends with this
 CHANNEL_OPEN_SECTION = "channel_open_section"  # a card's link to a cited section, when it has no title
 

@@ -134,7 +134,9 @@ def test_which_posting_is_asked_in_spanish_and_the_buttons_answer(assistant: Ass
 
 
 # Applications of their own, so that the English status tests find the store as they expect it.
-SPANISH_ROWS = ["E-3001,Ana.Lopez@Example.com,Lopez,lausd-accounting-technician-ii,eligible_list,2025-12-20,verified,2,"]
+SPANISH_ROWS = [
+    "E-3001,Ana.Lopez@Example.com,Lopez,lausd-accounting-technician-ii,eligible_list,2025-12-20,verified,2,"
+]
 
 
 @pytest.fixture(scope="module")

@@ -135,6 +135,7 @@ TEXTS: dict[str, str] = {
     ),
     names.CHANNEL_SLOW_DOWN: "You're sending messages faster than I can answer. Please wait a moment, then try again.",
     names.CHANNEL_BAD_MESSAGE: "Sorry, I couldn't read that message. Please type your question again.",
+    names.CHANNEL_TOO_LARGE: "the request body is too large (at most {limit} bytes)",
     names.CHANNEL_CONTINUED: "… The rest is in the posting.",
     names.CHANNEL_OPEN_SECTION: "Open the section",
     # topics, as in "The posting does not state <label>"; application statuses in plain language

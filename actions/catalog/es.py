@@ -148,6 +148,7 @@ TEXTS: dict[str, str] = {
         "Está enviando mensajes más rápido de lo que puedo responder. Espere un momento y vuelva a intentarlo."
     ),
     names.CHANNEL_BAD_MESSAGE: "Lo siento, no pude leer ese mensaje. Escriba su pregunta de nuevo.",
+    names.CHANNEL_TOO_LARGE: "la solicitud es demasiado grande (como máximo {limit} bytes)",
     names.CHANNEL_CONTINUED: "… El resto está en la convocatoria.",
     names.CHANNEL_OPEN_SECTION: "Abrir la sección",
     # topics, as in "La convocatoria no indica <label>"
