@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.conversation import speak_language_of
+from actions.conversation import speaking
 from actions.messages import say
 
 ACTION_NAME = "action_ask_applicant_email"
@@ -21,7 +21,7 @@ class ActionAskApplicantEmail(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        speak_language_of(tracker)
         say(dispatcher, names.ASK_APPLICANT_EMAIL)
         return []

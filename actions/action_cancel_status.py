@@ -12,7 +12,7 @@ from actions import names
 from actions.action_check_status import forget_details
 from actions.action_search_posting import ActionSearchPosting
 from actions.action_small_talk import asks_about_posting
-from actions.conversation import latest_text, speak_language_of
+from actions.conversation import latest_text, speaking
 from actions.messages import say
 from knowledge.spanish import in_english
 from knowledge.vocabulary import stem
@@ -51,8 +51,8 @@ class ActionCancelStatus(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        speak_language_of(tracker)
         active = (tracker.active_loop or {}).get("name")
         if not active and asks_instead(latest_text(tracker)):
             return await ActionSearchPosting().run(dispatcher, tracker, domain)

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import names
 from actions.action_search_posting import ActionSearchPosting
 from actions.action_small_talk import asks_about_posting
-from actions.conversation import latest_text, speak_language_of
+from actions.conversation import latest_text, speaking
 from actions.messages import say, text
 from knowledge.catalog import get_catalog
 from knowledge.spanish import in_english
@@ -31,8 +31,8 @@ class ActionCapabilities(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        speak_language_of(tracker)
         said = latest_text(tracker)
         if asks_about_posting(said) and not _CAPABILITY_QUESTION.search(in_english(said)):
             return await ActionSearchPosting().run(dispatcher, tracker, domain)

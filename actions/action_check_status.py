@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import names
-from actions.conversation import in_group_conversation, speak_language_of
+from actions.conversation import in_group_conversation, speaking
 from actions.messages import say, text
 from actions.replies import contact_line
 from actions.status_reply import compose_status
@@ -45,8 +45,8 @@ class ActionCheckStatus(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        speak_language_of(tracker)
         if in_group_conversation(tracker):
             say(dispatcher, names.REPLY_STATUS_PERSONAL_ONLY)
             return forget_details()

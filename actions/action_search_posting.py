@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.applicant_input import find_application_id, find_email
-from actions.conversation import latest_intent, latest_text, resolve, speak_language_of
+from actions.conversation import latest_intent, latest_text, resolve, speaking
 from actions.messages import say
 from actions.replies import ask_which_posting, context_of, reply_events, send_reply
 from base.settings import get_settings
@@ -38,8 +38,8 @@ class ActionSearchPosting(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        speak_language_of(tracker)
         catalog = get_catalog()
         question = latest_text(tracker)
         if gives_status_details(question):

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.action_search_posting import ActionSearchPosting
-from actions.conversation import latest_intent, latest_text, speak_language_of
+from actions.conversation import latest_intent, latest_text, speaking
 from actions.messages import say
 from knowledge.spanish import in_english
 from knowledge.vocabulary import content_terms, stem
@@ -47,8 +47,8 @@ class ActionSmallTalk(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        speak_language_of(tracker)
         if asks_about_posting(latest_text(tracker)):
             return await ActionSearchPosting().run(dispatcher, tracker, domain)
         say(dispatcher, REPLIES.get(latest_intent(tracker) or "", names.REPLY_GREET))

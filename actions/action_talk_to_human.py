@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.answer_message import PART_ANSWER, Part, send_answer
-from actions.conversation import speak_language_of
+from actions.conversation import speaking
 from actions.localize import answer_in
 from actions.messages import say, spoken, text
 from actions.replies import contact_line, posting_or_ask
@@ -27,8 +27,8 @@ class ActionTalkToHuman(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        speak_language_of(tracker)
         posting, waiting = posting_or_ask(dispatcher, tracker, get_catalog(), pending_topic="contact")
         if posting is None:
             return waiting

@@ -7,8 +7,9 @@ import pytest
 from actions import names
 from actions.action_small_talk import ActionSmallTalk, asks_about_posting
 from actions.catalog import CATALOGS
+from actions.conversation import language_of
 from knowledge.catalog import Catalog
-from tests.actions.helpers import make_tracker, message_names, run_action
+from tests.actions.helpers import make_tracker, message_names, run_action, slot_events
 
 PASADENA = "pasadena-accounting-technician"
 
@@ -60,8 +61,8 @@ async def test_small_talk_in_spanish_is_answered_in_spanish(catalog: Catalog) ->
         ("bot_challenge", "¿eres un robot?", names.REPLY_I_AM_A_BOT),
         ("goodbye", "adiós", names.REPLY_GOODBYE),
     ]:
-        messages, _ = await run_action(ActionSmallTalk(), make_tracker(intent=intent, text=text))
-        assert message_names(messages) == [name]
+        messages, events = await run_action(ActionSmallTalk(), make_tracker(intent=intent, text=text))
+        assert message_names(messages) == [name] and slot_events(events) == {names.SLOT_LANGUAGE: "es"}
         assert messages[0]["text"] == CATALOGS["es"][name]
 
 
@@ -69,3 +70,12 @@ async def test_a_short_message_keeps_the_conversation_language(catalog: Catalog)
     tracker = make_tracker(intent="thank", text="ok", slots={names.SLOT_LANGUAGE: "es"})
     messages, _ = await run_action(ActionSmallTalk(), tracker)
     assert messages[0]["text"] == CATALOGS["es"][names.REPLY_YOU_ARE_WELCOME]
+
+
+def test_the_language_to_answer_in() -> None:
+    """The message's, else the applicant's choice, else the conversation's, else the page's, else English."""
+    assert language_of(make_tracker(text="hola, ¿qué tal?", slots={names.SLOT_LANGUAGE: "en"})) == "es"
+    assert language_of(make_tracker(text="ok", slots={names.SLOT_LANGUAGE: "es"}, metadata={"lang": "en"})) == "es"
+    assert language_of(make_tracker(text="ok", metadata={"lang": "es-US"})) == "es"
+    assert language_of(make_tracker(text="ok", metadata={"locale": "es-MX"})) == "es"
+    assert language_of(make_tracker(text="ok", metadata={"language": "es"}, slots={names.SLOT_LANGUAGE: "en"})) == "es"
