@@ -56,7 +56,7 @@ $(MODEL): $(TRAINING_INPUTS) | $(BIN)/.installed
 
 train: $(MODEL) ## Train the Rasa model when its data or config changed
 
-run: ingest train web ## Set up everything and start the assistant (Rasa :5005, actions :5055, site :8080)
+run: ingest train web ## Set up everything and start the assistant (Rasa :5005, actions :5055, site :8080, console :8090)
 	$(BIN)/helpbot serve
 
 validate: setup ## Check the Rasa training data and domain
@@ -72,7 +72,7 @@ bench: ingest train ## Measure accuracy, speed and memory against Rasa's default
 	$(BIN)/python -m bench
 
 lint: setup ## Static checks (ruff, mypy)
-	$(BIN)/ruff check base applications bot actions knowledge bench tests
+	$(BIN)/ruff check base applications staff helpdesk bot actions knowledge console bench tests
 	$(BIN)/mypy
 
 clean: ## Remove the virtual env, trained models and local data

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import is_employee, latest_confidence, latest_intent, latest_text, speaking
 from actions.replies import context_of, employee_vpn_note, posting_or_ask, reply_events, send_reply
+from actions.unanswered_questions import note_unanswered
 from base.settings import get_settings
 from knowledge.catalog import get_catalog
 from knowledge.responder import respond
@@ -50,4 +51,5 @@ class ActionAnswerTopic(Action):
         )
         note = employee_vpn_note(posting) if is_employee(tracker) and reply.topic in EMPLOYEE_VPN_TOPICS else None
         send_reply(dispatcher, posting, reply, note=note)
+        note_unanswered(tracker, posting.posting_id, reply)
         return reply_events(posting, reply)

@@ -13,6 +13,7 @@ from actions.applicant_input import find_application_id, find_email
 from actions.conversation import latest_intent, latest_text, resolve, speaking
 from actions.messages import say
 from actions.replies import ask_which_posting, context_of, reply_events, send_reply
+from actions.unanswered_questions import note_unanswered
 from base.settings import get_settings
 from knowledge.catalog import get_catalog
 from knowledge.responder import respond
@@ -71,4 +72,6 @@ class ActionSearchPosting(Action):
             context=context_of(tracker, posting),
         )
         send_reply(dispatcher, posting, reply, out_of_scope=out_of_scope)
+        if not (out_of_scope and not reply.stated):  # a question for no job posting teaches nothing
+            note_unanswered(tracker, posting.posting_id, reply)
         return reply_events(posting, reply)

@@ -13,6 +13,7 @@ from actions.action_search_posting import ActionSearchPosting
 from actions.conversation import entity_posting_id, latest_text, resolve, speaking
 from actions.messages import say
 from actions.replies import ask_which_posting, context_of, reply_events, send_reply
+from actions.unanswered_questions import note_unanswered
 from base.settings import get_settings
 from knowledge.catalog import get_catalog
 from knowledge.matching import mentioned_postings
@@ -85,6 +86,7 @@ class ActionSelectPosting(Action):
                 index = catalog.index(current)
                 reply = respond(text, current, index, today=today, context=context_of(tracker, current))
                 send_reply(dispatcher, current, reply)
+                note_unanswered(tracker, current.posting_id, reply)
                 return reply_events(current, reply)
         pending = tracker.get_slot(names.SLOT_PENDING_TOPIC)
         about = named[0] if len(named) == 1 else resolve(tracker, catalog).posting
@@ -107,4 +109,5 @@ class ActionSelectPosting(Action):
             topic=topic if topic in TOPICS else None,
         )
         send_reply(dispatcher, posting, reply)
+        note_unanswered(tracker, posting.posting_id, reply, asked_before=question)
         return reply_events(posting, reply)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from applications.privacy import EMAIL_RE
+
 APPLICATION_ID_RE = re.compile(r"\b[A-Za-z]{0,5}-?\d{3,}(?:-\d{1,8})*\b")
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
 def find_email(text: str) -> str | None:

@@ -42,6 +42,10 @@ REPLY_GREET = "reply_greet"
 REPLY_GOODBYE = "reply_goodbye"
 REPLY_YOU_ARE_WELCOME = "reply_you_are_welcome"
 REPLY_I_AM_A_BOT = "reply_i_am_a_bot"
+REPLY_HANDOFF_CREATED = "reply_handoff_created"
+REPLY_HANDOFF_CREATED_LIVE = "reply_handoff_created_live"
+REPLY_HANDOFF_EMAIL_SAVED = "reply_handoff_email_saved"
+REPLY_HANDOFF_UNAVAILABLE = "reply_handoff_unavailable"
 
 # pieces of texts (filled into the texts above)
 PIECE_CONTACT = "piece_contact"  # whom to ask, when the posting gives an email or phone number
@@ -77,6 +81,10 @@ CHANNEL_BAD_MESSAGE = "channel_bad_message"
 CHANNEL_TOO_LARGE = "channel_too_large"  # a request body over the cap (413), as a JSON error
 CHANNEL_CONTINUED = "channel_continued"  # a Teams card cut to Teams' size limit ends with this
 CHANNEL_OPEN_SECTION = "channel_open_section"  # a card's link to a cited section, when it has no title
+
+# hand-offs to a person (helpdesk.handoffs)
+SLOT_HANDOFF = "handoff_id"
+ACTION_SEARCH_POSTING = "action_search_posting"
 
 # pending topic meaning "search the posting for the pending question"
 PENDING_SEARCH = "search"

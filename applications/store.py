@@ -10,6 +10,7 @@ from sqlalchemy import Column, Date, DateTime, Integer, String, Table, Text, fun
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from base.clock import as_utc
 from base.database import get_engine, metadata
 
 applications_table = Table(
@@ -94,6 +95,16 @@ def ready(engine: Engine | None = None) -> Engine:
         metadata.create_all(engine, tables=_TABLES)
         _ready_engines.add(engine)
     return engine
+
+
+@dataclass(frozen=True)
+class TranscriptDecision:
+    """A staff decision on an application's transcripts."""
+
+    status: str
+    note: str | None
+    staff: str | None
+    decided_at: datetime
 
 
 def now() -> datetime:
@@ -213,3 +224,14 @@ def record_transcript_decision(
             )
         )
     return True
+
+
+def transcript_decisions(application_id: str, *, engine: Engine | None = None) -> list[TranscriptDecision]:
+    """Every transcript decision on one application, oldest first."""
+    engine = ready(engine)
+    table = transcript_decisions_table
+    with Session(engine) as session:
+        rows = session.execute(
+            select(table).where(table.c.application_id == application_id).order_by(table.c.decided_at, table.c.id)
+        ).all()
+    return [TranscriptDecision(r.status, r.note, r.staff, as_utc(r.decided_at)) for r in rows]

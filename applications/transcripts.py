@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from applications import store
 from applications.privacy import keyed_hash, normalise_application_id
 from applications.statuses import AWAITING_VERIFICATION, TRANSCRIPT_STATUSES
-from applications.store import QueuedTranscript
+from applications.store import QueuedTranscript, TranscriptDecision
 
 
 class DecisionRejected(ValueError):
@@ -19,6 +19,11 @@ class DecisionRejected(ValueError):
 def pending(today: date, *, engine: Engine | None = None) -> list[QueuedTranscript]:
     """Applications whose transcripts await verification, oldest first."""
     return store.transcript_queue(AWAITING_VERIFICATION, today, engine=engine)
+
+
+def history(application_id: str, *, engine: Engine | None = None) -> list[TranscriptDecision]:
+    """The transcript decisions on an application, oldest first."""
+    return store.transcript_decisions(normalise_application_id(application_id), engine=engine)
 
 
 def decide(

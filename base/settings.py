@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -79,6 +79,59 @@ def _teams_settings() -> TeamsSettings:
 
 
 @dataclass(frozen=True)
+class EntraSettings:
+    """Microsoft Entra ID sign-in for the staff console; off while `tenant_id` or `client_id` is empty."""
+
+    tenant_id: str
+    client_id: str
+    client_secret: str
+    authority: str
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.tenant_id and self.client_id)
+
+    @property
+    def issuer(self) -> str:
+        """The issuer every ID token of our tenant carries (and the discovery document's base)."""
+        return f"{self.authority.rstrip('/')}/{self.tenant_id}/v2.0"
+
+    @property
+    def discovery_url(self) -> str:
+        return f"{self.issuer}/.well-known/openid-configuration"
+
+
+@dataclass(frozen=True)
+class ConsoleSettings:
+    """The helpdesk staff console: where it listens, the address staff reach it at, its sign-in."""
+
+    host: str
+    port: int
+    public_url: str
+    entra: EntraSettings
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Cookies are marked Secure when the console is served over https."""
+        return self.public_url.startswith("https://")
+
+
+def _console_settings() -> ConsoleSettings:
+    port = int(_env("HELPBOT_CONSOLE_PORT", "8090"))
+    return ConsoleSettings(
+        host=_env("HELPBOT_CONSOLE_HOST", "127.0.0.1"),
+        port=port,
+        public_url=_env("HELPBOT_CONSOLE_URL", f"http://localhost:{port}").rstrip("/"),
+        entra=EntraSettings(
+            tenant_id=_env("HELPBOT_ENTRA_TENANT_ID", ""),
+            client_id=_env("HELPBOT_ENTRA_CLIENT_ID", ""),
+            client_secret=_env("HELPBOT_ENTRA_CLIENT_SECRET", ""),
+            authority=_env("HELPBOT_ENTRA_AUTHORITY", "https://login.microsoftonline.com"),
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     """Configuration values; every field has an embedded default (see `.env.example`)."""
 
@@ -102,6 +155,7 @@ class Settings:
     teams: TeamsSettings
     max_posting_bytes: int = DEFAULT_MAX_POSTING_BYTES
     public_site_url: str | None = None
+    console: ConsoleSettings = field(default_factory=_console_settings)
 
     def today(self) -> date:
         """Today's date in the configured time zone (or the fixed date, for demos and tests)."""

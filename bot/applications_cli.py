@@ -11,6 +11,7 @@ from applications.importer import ImportRejected, import_export
 from applications.statuses import TRANSCRIPT_STATUSES
 from base.settings import get_settings
 from knowledge.catalog import get_catalog
+from staff import audit
 
 
 @click.group()
@@ -57,4 +58,7 @@ def set_transcript_command(application_id: str, status: str, note: str | None, s
         transcripts.decide(application_id, status, today=get_settings().today(), note=note, staff=staff)
     except transcripts.DecisionRejected as rejected:
         raise click.ClickException(str(rejected)) from None
+    audit.record(
+        audit.DECISION, actor=staff or "command line", subject=application_id, detail=f"{status}: {note or ''}"
+    )
     click.echo(f"{application_id}: transcript status is now {status}.")

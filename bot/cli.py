@@ -15,6 +15,7 @@ import click
 
 from base.settings import PROJECT_ROOT, get_settings
 from bot.applications_cli import applications
+from bot.staff_cli import staff
 from bot.teams_package import build_package
 from knowledge.ingest import PostingFileError, ingest_folder
 
@@ -82,6 +83,9 @@ def server_commands(model: Path) -> dict[str, list[str]]:
             "--port", str(settings.rasa_port), "--cors", *settings.cors_origins,
         ],
         "careers site": [sys.executable, "-m", "bot.website", "--port", str(settings.web_port)],
+        "staff console": [
+            sys.executable, "-m", "console.app", "--host", settings.console.host, "--port", str(settings.console.port),
+        ],
     }  # fmt: skip
 
 
@@ -90,8 +94,10 @@ def _announce_when_ready(url: str, stop: threading.Event) -> None:
         try:
             with urllib.request.urlopen(url, timeout=2):
                 site = f"http://localhost:{get_settings().web_port}/"
+                console = f"{get_settings().console.public_url}/"
                 click.echo(
-                    f"\nhelpbot is ready: careers site {site}, REST POST {url}webhooks/rest/webhook (Ctrl-C stops it)\n"
+                    f"\nhelpbot is ready: careers site {site}, staff console {console}, "
+                    f"REST POST {url}webhooks/rest/webhook (Ctrl-C stops it)\n"
                 )
                 return
         except OSError:
@@ -107,7 +113,7 @@ def _announce_when_ready(url: str, stop: threading.Event) -> None:
     help="Trained Rasa model to serve.",
 )
 def serve(model: Path) -> None:
-    """Start the action server, the Rasa server and the careers site in the foreground; Ctrl-C stops them."""
+    """Start the action server, the Rasa server, the careers site and the staff console; Ctrl-C stops them."""
     if not model.exists():
         raise click.ClickException(f"no trained model at {model}: run `make train` first")
     env = server_environment()
@@ -177,6 +183,7 @@ def teams_package(out: Path, developer_name: str, website_url: str) -> None:
 
 
 main.add_command(applications)
+main.add_command(staff)
 
 if __name__ == "__main__":
     main()

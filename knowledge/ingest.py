@@ -16,6 +16,7 @@ from knowledge.formats import (
     PostingSource,
     UnreadablePosting,
     is_posting_file,
+    read_posting_bytes,
     read_posting_path,
 )
 from knowledge.model import Posting
@@ -145,3 +146,52 @@ def _summary(posting: Posting, source: PostingSource) -> IngestedPosting:
     return IngestedPosting(
         posting.posting_id, posting.display_name, found, missing, source.describe(), len(posting.sections)
     )
+
+
+def summarise(posting: Posting) -> IngestedPosting:
+    """What the parser found and missed in a stored posting, field by field."""
+    missing = tuple(missing_fields(posting))
+    found = tuple(f for f in FIELDS if f not in missing)
+    return IngestedPosting(posting.posting_id, posting.display_name, found, missing, "", len(posting.sections))
+
+
+def _files_of(folder: Path, posting_id: str) -> list[Path]:
+    return [p for p in folder.iterdir() if is_posting_file(p) and p.stem.lower() == posting_id.lower()]
+
+
+def add_posting_file(
+    name: str, data: bytes, folder: Path, *, engine: Engine | None = None, max_bytes: int | None = None
+) -> IngestedPosting:
+    """Check an uploaded posting file, keep it in `folder` (in place of any file for the same posting)
+    and put its posting in the knowledge base at once. PostingFileError, and nothing changed, when the
+    file cannot be used."""
+    path = _checked_name(Path(Path(name).name))
+    if not folder.is_dir():
+        raise PostingFileError(f"{folder}: no such folder of postings")
+    limit = get_settings().max_posting_bytes if max_bytes is None else max_bytes
+    try:
+        source = read_posting_bytes(path.name, data, max_bytes=limit)
+    except UnreadablePosting as exc:
+        raise PostingFileError(f"{path.name}: {exc}") from exc
+    posting = _parse(path, source)
+    temporary = folder / f".{path.name}.upload"
+    temporary.write_bytes(data)
+    for old in _files_of(folder, posting.posting_id):
+        if old.name != path.name:
+            old.unlink()
+    temporary.replace(folder / path.name)
+    others = posting_ids(engine=engine) - {posting.posting_id}
+    replace_postings([(posting, hashlib.sha256(data).hexdigest())], keep=others, engine=engine)
+    return _summary(posting, source)
+
+
+def remove_posting(posting_id: str, folder: Path, *, engine: Engine | None = None) -> bool:
+    """Take a posting out of the knowledge base and its file out of `folder`; False when there was none."""
+    stored = posting_ids(engine=engine)
+    files = _files_of(folder, posting_id) if folder.is_dir() else []
+    if posting_id not in stored and not files:
+        return False
+    for path in files:
+        path.unlink()
+    replace_postings([], keep=stored - {posting_id}, engine=engine)
+    return True

@@ -13,6 +13,7 @@ from base.database import make_engine, metadata
 from tests.bot.channels.fake_microsoft import FakeMicrosoft
 from tests.knowledge.formats.documents import CHROMIUM, PdfPrinter, pdf_printer
 from tests.servers import MODEL, Assistant, make_assistant
+from tests.staff.fake_entra import FakeEntra
 
 # The servers answer as if today were this date (the LAUSD filing period is then open).
 SERVER_TODAY = "2025-12-01"
@@ -28,12 +29,16 @@ def fake_microsoft() -> Iterator[FakeMicrosoft]:
 
 
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory: pytest.TempPathFactory, fake_microsoft: FakeMicrosoft) -> Iterator[Assistant]:
-    """The action server, Rasa server (REST, socket.io, Teams) and careers site, on their own database."""
+def assistant(
+    tmp_path_factory: pytest.TempPathFactory, fake_microsoft: FakeMicrosoft, fake_entra: FakeEntra
+) -> Iterator[Assistant]:
+    """The action server, Rasa server (REST, socket.io, Teams), careers site and staff console, on their own
+    database; Microsoft's Teams and Entra ID endpoints faked on loopback."""
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` (make test does)")
     running = make_assistant(tmp_path_factory.mktemp("assistant"), SERVER_TODAY)
     running.env.update(fake_microsoft.env())
+    running.env.update(fake_entra.env())
     running.start()
     yield running
     running.stop()
@@ -69,3 +74,12 @@ def database_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
     yield engine
     metadata.drop_all(engine)
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def fake_entra() -> Iterator[FakeEntra]:
+    """Microsoft Entra ID's sign-in endpoints, faked on loopback (the only thing mocked)."""
+    fake = FakeEntra()
+    fake.start()
+    yield fake
+    fake.stop()

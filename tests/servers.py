@@ -51,6 +51,7 @@ class Assistant:
     rasa_port: int = 0
     action_port: int = 0
     web_port: int = 0
+    console_port: int = 0
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     @property
@@ -60,6 +61,10 @@ class Assistant:
     @property
     def site(self) -> str:
         return f"http://localhost:{self.web_port}"
+
+    @property
+    def console(self) -> str:
+        return f"http://localhost:{self.console_port}"
 
     @property
     def webhook(self) -> str:
@@ -96,6 +101,8 @@ class Assistant:
 
     def start(self) -> None:
         self.rasa_port, self.action_port, self.web_port = free_port(), free_port(), free_port()
+        self.console_port = free_port()
+        self.env["HELPBOT_CONSOLE_URL"] = self.console
         self.env["HELPBOT_ACTION_URL"] = f"http://127.0.0.1:{self.action_port}/webhook"
         self.env["HELPBOT_CORS_ORIGINS"] = self.site
         self.env["HELPBOT_PUBLIC_RASA_URL"] = f"http://localhost:{self.rasa_port}"
@@ -111,8 +118,16 @@ class Assistant:
             stdout=(logs / "website.log").open("wb"),
             stderr=subprocess.STDOUT,
         )
-        self.processes = [action, rasa, website]
+        console = subprocess.Popen(
+            [sys.executable, "-m", "console.app", "--port", str(self.console_port)],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=(logs / "console.log").open("wb"),
+            stderr=subprocess.STDOUT,
+        )
+        self.processes = [action, rasa, website, console]
         wait_for(f"http://127.0.0.1:{self.web_port}/", 30, website)
+        wait_for(f"http://127.0.0.1:{self.console_port}/signin", 30, console)
         wait_for(f"http://127.0.0.1:{self.action_port}/health", 60, action)
         wait_for(f"http://127.0.0.1:{self.rasa_port}/", 180, rasa)
 

@@ -34,10 +34,20 @@ TEXTS: dict[str, str] = {
         "I answer questions about job postings from their own text: {topics}. Just ask, for example "
         '"when is the deadline?".\nPostings I know about:\n{postings}'
     ),
-    names.REPLY_HUMAN_CONTACTS: (
-        "I can't hand this chat over to a person, but these are the contacts the posting gives:\n{contacts}"
+    names.REPLY_HUMAN_CONTACTS: "Meanwhile, these are the contacts the posting gives:\n{contacts}",
+    names.REPLY_NO_CONTACTS: "{handoff}\n\n{contact}",
+    names.REPLY_HANDOFF_CREATED: (
+        "I've passed this conversation to the helpdesk, and a person will read it. If you'd like an answer "
+        "by email, type your email address now."
     ),
-    names.REPLY_NO_CONTACTS: "I can't hand this chat over to a person. {contact}",
+    names.REPLY_HANDOFF_CREATED_LIVE: (
+        "I've passed this conversation to the helpdesk, and a person will read it. Keep this chat open "
+        "and their answer appears here; or, for an answer by email, type your email address now."
+    ),
+    names.REPLY_HANDOFF_EMAIL_SAVED: (
+        "Thanks. The helpdesk will answer at that address (it is kept with your request only)."
+    ),
+    names.REPLY_HANDOFF_UNAVAILABLE: "I couldn't pass this conversation to the helpdesk just now.",
     names.REPLY_STATUS: "{status}",
     names.REPLY_STATUS_FAILED: (
         "Sorry, I couldn't find an application with that application ID and email address. Please check "
@@ -125,6 +135,7 @@ TEXTS: dict[str, str] = {
     "widget_welcome": "Hi! Ask me anything about {posting}: the deadline, requirements, salary, how to apply…",
     "widget_this_posting": "this posting",
     "widget_language": "Language",
+    "widget_from_staff": "Helpdesk staff",
     # the channels
     names.CHANNEL_TOO_LONG: (
         "Sorry, that message is too long for me ({length} characters). Please shorten it to at most "

@@ -36,10 +36,20 @@ TEXTS: dict[str, str] = {
         "Respondo preguntas sobre convocatorias de empleo con su propio texto: {topics}. Solo pregunte, por "
         'ejemplo, "¿cuál es la fecha límite?".\nConvocatorias que conozco:\n{postings}'
     ),
-    names.REPLY_HUMAN_CONTACTS: (
-        "No puedo pasar este chat a una persona, pero estos son los contactos que da la convocatoria:\n{contacts}"
+    names.REPLY_HUMAN_CONTACTS: "Mientras tanto, estos son los contactos que da la convocatoria:\n{contacts}",
+    names.REPLY_NO_CONTACTS: "{handoff}\n\n{contact}",
+    names.REPLY_HANDOFF_CREATED: (
+        "Pasé esta conversación a la mesa de ayuda y una persona la leerá. Si quiere la respuesta por correo "
+        "electrónico, escriba ahora su dirección de correo."
     ),
-    names.REPLY_NO_CONTACTS: "No puedo pasar este chat a una persona. {contact}",
+    names.REPLY_HANDOFF_CREATED_LIVE: (
+        "Pasé esta conversación a la mesa de ayuda y una persona la leerá. Deje este chat abierto y su "
+        "respuesta aparecerá aquí; o, si la quiere por correo electrónico, escriba ahora su dirección de correo."
+    ),
+    names.REPLY_HANDOFF_EMAIL_SAVED: (
+        "Gracias. La mesa de ayuda le responderá a esa dirección (se guarda solo con su solicitud)."
+    ),
+    names.REPLY_HANDOFF_UNAVAILABLE: "No pude pasar esta conversación a la mesa de ayuda en este momento.",
     names.REPLY_STATUS: "{status}",
     names.REPLY_STATUS_FAILED: (
         "Lo siento, no encontré ninguna solicitud con ese número de solicitud y ese correo electrónico. Revise "
@@ -136,6 +146,7 @@ TEXTS: dict[str, str] = {
     ),
     "widget_this_posting": "esta convocatoria",
     "widget_language": "Idioma",
+    "widget_from_staff": "Personal de la mesa de ayuda",
     # the channels
     names.CHANNEL_TOO_LONG: (
         "Lo siento, ese mensaje es demasiado largo para mí ({length} caracteres). Acórtelo a {limit} caracteres "

@@ -3,7 +3,8 @@
 Rasa 3.6's `SocketIOInput` turns origin checks off (`cors_allowed_origins=[]`), and joins the
 session room with `sio.enter_room(...)` un-awaited, which python-socketio 5.10+ made a coroutine:
 with `session_persistence` the room is never joined and replies never arrive. This subclass
-allows only the configured site origins and joins the room properly. Engine.IO's own payload limit
+allows only the configured site origins and joins the room properly, and shows helpdesk staff's
+replies from the console in the open widget (`bot/channels/staff_replies.py`). Engine.IO's own payload limit
 (1 MB by default) is lowered to `HELPBOT_MAX_BODY_BYTES`, the Rasa server's body cap.
 
 Each bot response is one `bot_uttered` event `{text, quick_replies, custom}` (Rasa's would send
@@ -29,6 +30,7 @@ from base.settings import get_settings
 from bot.channels.guard import guarded, slow_down
 from bot.channels.one_message import response_of, with_output
 from bot.channels.rate_limit import RateLimiter
+from bot.channels.staff_replies import deliver_forever
 
 
 class WidgetOutput(SocketIOOutput):
@@ -91,7 +93,17 @@ class WebsiteSocketIOInput(SocketIOInput):
 
         sio.on("session_request", handler=session_request, namespace=self.namespace)
         self._limit_clients(sio)
+        self._deliver_staff_replies(webhook, sio)
         return webhook
+
+    def _deliver_staff_replies(self, webhook: Blueprint, sio: Any) -> None:
+        """Run the loop that shows console replies in open widgets (bot/channels/staff_replies.py)."""
+        namespace = self.namespace or "/"
+
+        async def start(app: Any, _loop: Any) -> None:
+            app.add_task(deliver_forever(sio, namespace, self.bot_message_evt))
+
+        webhook.listener("after_server_start")(start)
 
     def _limit_clients(self, sio: Any) -> None:
         """Per client address: past the limit a message gets the polite reply, not the bot."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from base.database import make_engine
+from base.database import make_engine, reset_engine
 from base.settings import reset_settings
 from knowledge.catalog import Catalog
 from knowledge.ingest import ingest_folder
@@ -25,30 +25,42 @@ ACTION_MODULES = (
 
 @pytest.fixture
 def catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Catalog]:
-    """A catalog on a fresh SQLite file with the seed postings; every action uses it."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'kb.db'}")
+    """A catalog on a fresh SQLite file with the seed postings; every action uses it, and the
+    configured database (hand-offs, unanswered questions) is that file."""
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    engine = make_engine(url)
     ingest_folder(SEED_POSTINGS, engine=engine)
     catalog = Catalog(engine)
     for module in ACTION_MODULES:
         monkeypatch.setattr(f"{module}.get_catalog", lambda: catalog)
     monkeypatch.setenv("HELPBOT_TODAY", "2025-12-01")
+    monkeypatch.setenv("HELPBOT_DATABASE_URL", url)
+    monkeypatch.setenv("HELPBOT_SECRET_KEY", "test-secret")
     reset_settings()
+    reset_engine()
     yield catalog
+    reset_engine()
     reset_settings()
     engine.dispose()
 
 
 @pytest.fixture
-def empty_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Catalog:
+def empty_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Catalog]:
     """A catalog on an empty knowledge base."""
     folder = tmp_path / "none"
     folder.mkdir()
-    engine = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    engine = make_engine(url)
     ingest_folder(folder, engine=engine)
+    monkeypatch.setenv("HELPBOT_DATABASE_URL", url)
+    reset_settings()
+    reset_engine()
     catalog = Catalog(engine)
     for module in ACTION_MODULES:
         monkeypatch.setattr(f"{module}.get_catalog", lambda: catalog)
-    return catalog
+    yield catalog
+    reset_engine()
+    reset_settings()
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ def make_tracker(
     metadata: dict[str, Any] | None = None,
     entities: list[dict[str, Any]] | None = None,
     sender_id: str = "test-user",
+    events: list[dict[str, Any]] | None = None,
 ) -> Tracker:
     """A tracker whose latest message has this intent, text, metadata and entities."""
     latest = {
@@ -28,7 +29,7 @@ def make_tracker(
         sender_id=sender_id,
         slots=slots or {},
         latest_message=latest,
-        events=[],
+        events=events or [],
         paused=False,
         followup_action=None,
         active_loop={},

@@ -56,3 +56,15 @@ def test_ingest_reports_each_posting_s_format_and_names_bad_files(tmp_path: Path
     assert "error: locked.pdf: the PDF is encrypted (password-protected): save an unprotected copy" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert "Ingested 2 posting(s)" in result.stdout and "2 file(s) skipped" in result.stdout
+
+
+def test_serve_starts_the_staff_console_on_loopback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in ("HELPBOT_CONSOLE_HOST", "HELPBOT_CONSOLE_PORT"):
+        monkeypatch.delenv(name, raising=False)
+    reset_settings()
+    console = server_commands(tmp_path)["staff console"]
+    assert console[1:] == ["-m", "console.app", "--host", "127.0.0.1", "--port", "8090"]
+    monkeypatch.setenv("HELPBOT_CONSOLE_PORT", "9100")
+    reset_settings()
+    assert server_commands(tmp_path)["staff console"][-1] == "9100"
+    reset_settings()

@@ -222,9 +222,14 @@
 
   /* ---- rendering ---- */
   function render(message) {
-    var item = el("div", "hb-msg " + (message.from === "user" ? "hb-user" : "hb-bot"));
+    var kind = { user: "hb-user", staff: "hb-staff" }[message.from] || "hb-bot";
+    var item = el("div", "hb-msg " + kind);
     if (message.welcome) { item.className += " hb-welcome"; }
-    item.appendChild(el("span", "hb-visually-hidden", message.from === "user" ? t("you_said") : t("assistant_said")));
+    if (message.from === "staff") {
+      item.appendChild(el("span", "hb-from-staff", t("from_staff")));
+    } else {
+      item.appendChild(el("span", "hb-visually-hidden", message.from === "user" ? t("you_said") : t("assistant_said")));
+    }
     if (message.parts && message.parts.length) {
       message.parts.forEach(function (part) {
         var piece = el("span", "hb-text hb-part" + (part.kind === "note" ? " hb-note" : ""));
@@ -299,6 +304,10 @@
     save();
   });
   socket.on("bot_uttered", function (message) {
+    if (message && message.from_staff) {
+      remember({ from: "staff", text: String(message.text || "") });  /* a person, from the staff console */
+      return;
+    }
     showTyping(false);
     remember(fromBot(message));
   });

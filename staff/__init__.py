@@ -1,0 +1,1 @@
+"""Helpdesk staff: accounts, sign-in (passwords, Entra ID), sessions, throttling and the audit log."""
