@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import is_employee, latest_confidence, latest_intent, latest_text
+from actions.conversation import is_employee, latest_confidence, latest_intent, latest_text, speaking
 from actions.replies import context_of, employee_vpn_note, posting_or_ask, reply_events, send_reply
 from actions.unanswered_questions import note_unanswered
 from base.settings import get_settings
@@ -30,6 +30,7 @@ class ActionAnswerTopic(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         topic = topic_of_intent(latest_intent(tracker))
         if topic is None:

@@ -12,8 +12,9 @@ from actions import names
 from actions.action_check_status import forget_details
 from actions.action_search_posting import ActionSearchPosting
 from actions.action_small_talk import asks_about_posting
-from actions.conversation import latest_text
+from actions.conversation import latest_text, speaking
 from actions.messages import say
+from knowledge.spanish import in_english
 from knowledge.vocabulary import stem
 
 ACTION_NAME = "action_cancel_status"
@@ -40,7 +41,8 @@ _CALLING_OFF = frozenset(
 
 def asks_instead(text: str) -> bool:
     """A question the classifier took for "never mind" ("so I don't miss their emails, what domains ...?")."""
-    return asks_about_posting(" ".join(w for w in text.split() if stem(w.lower().strip(".,!?")) not in _CALLING_OFF))
+    read = in_english(text)
+    return asks_about_posting(" ".join(w for w in read.split() if stem(w.lower().strip(".,!?")) not in _CALLING_OFF))
 
 
 class ActionCancelStatus(Action):
@@ -49,6 +51,7 @@ class ActionCancelStatus(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         active = (tracker.active_loop or {}).get("name")
         if not active and asks_instead(latest_text(tracker)):

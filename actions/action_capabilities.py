@@ -12,21 +12,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import names
 from actions.action_search_posting import ActionSearchPosting
 from actions.action_small_talk import asks_about_posting
-from actions.conversation import latest_text
-from actions.messages import say
+from actions.conversation import latest_text, speaking
+from actions.messages import say, text
 from knowledge.catalog import get_catalog
+from knowledge.spanish import in_english
 
 ACTION_NAME = "action_capabilities"
 # "what can you do?", "which postings do you know?": a question about the assistant itself
 _CAPABILITY_QUESTION = re.compile(
     r"\b(?:you|u)\b.*\b(?:do|help|answer|know|handle|cover)\b|\bwhich postings\b|\bwhat (?:postings|jobs)\b",
     re.IGNORECASE,
-)
-TOPIC_SUMMARY = (
-    "deadlines and filing dates, minimum requirements, transcripts and foreign transcript "
-    "evaluation, VPN access for employees, reasonable accommodations, salary, benefits, the "
-    "selection process and eligibility list, duties, location, job number, probation, background "
-    "checks, supplemental questions, and whom to contact"
 )
 
 
@@ -36,13 +31,15 @@ class ActionCapabilities(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        if asks_about_posting(latest_text(tracker)) and not _CAPABILITY_QUESTION.search(latest_text(tracker)):
+        said = latest_text(tracker)
+        if asks_about_posting(said) and not _CAPABILITY_QUESTION.search(in_english(said)):
             return await ActionSearchPosting().run(dispatcher, tracker, domain)
         postings = get_catalog().postings()
         if not postings:
             say(dispatcher, names.REPLY_KB_EMPTY)
             return []
         listed = "\n".join(f"- {p.display_name}" for p in postings)
-        say(dispatcher, names.REPLY_CAPABILITIES, topics=TOPIC_SUMMARY, postings=listed)
+        say(dispatcher, names.REPLY_CAPABILITIES, topics=text(names.PIECE_TOPIC_SUMMARY), postings=listed)
         return []

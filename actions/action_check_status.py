@@ -11,8 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import names
-from actions.conversation import in_group_conversation
-from actions.messages import say
+from actions.conversation import in_group_conversation, speaking
+from actions.messages import say, text
 from actions.replies import contact_line
 from actions.status_reply import compose_status
 from applications.lookup import verify
@@ -27,11 +27,11 @@ def status_contact(tracker: Tracker) -> str:
     """Whom to ask instead: the configured helpdesk, else the posting in question's contact."""
     configured = get_settings().status_contact
     if configured:
-        return f"For help, please contact {configured}."
+        return text(names.PIECE_STATUS_CONTACT, contact=configured)
     posting = get_catalog().get(tracker.get_slot(names.SLOT_POSTING))
     if posting:
         return contact_line(posting)
-    return "For help, please contact the human resources office of the employer you applied to."
+    return text(names.PIECE_STATUS_NO_CONTACT)
 
 
 def forget_details() -> list[EventType]:
@@ -45,6 +45,7 @@ class ActionCheckStatus(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if in_group_conversation(tracker):
             say(dispatcher, names.REPLY_STATUS_PERSONAL_ONLY)

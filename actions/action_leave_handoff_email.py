@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.applicant_input import find_email
-from actions.conversation import latest_text
+from actions.conversation import latest_text, speaking
 from actions.messages import say
 from helpdesk import handoffs
 
@@ -23,6 +23,7 @@ class ActionLeaveHandoffEmail(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         email = find_email(latest_text(tracker))
         handoff_id = str(tracker.get_slot(names.SLOT_HANDOFF) or "")

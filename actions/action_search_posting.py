@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.applicant_input import find_application_id, find_email
-from actions.conversation import latest_intent, latest_text, resolve
+from actions.conversation import latest_intent, latest_text, resolve, speaking
 from actions.messages import say
 from actions.replies import ask_which_posting, context_of, reply_events, send_reply
 from actions.unanswered_questions import note_unanswered
@@ -39,6 +39,7 @@ class ActionSearchPosting(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         catalog = get_catalog()
         question = latest_text(tracker)

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.action_search_posting import ActionSearchPosting
-from actions.conversation import entity_posting_id, latest_text, resolve
+from actions.conversation import entity_posting_id, latest_text, resolve, speaking
 from actions.messages import say
 from actions.replies import ask_which_posting, context_of, reply_events, send_reply
 from actions.unanswered_questions import note_unanswered
@@ -69,6 +69,7 @@ class ActionSelectPosting(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         catalog = get_catalog()
         postings = catalog.postings()

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.conversation import resolve
+from actions.conversation import resolve, speaking
 from actions.messages import say
 from actions.replies import reply_events, send_reply
 from base.settings import get_settings
@@ -38,6 +38,7 @@ class ActionShowWhole(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         catalog = get_catalog()
         posting = resolve(tracker, catalog).posting

@@ -13,16 +13,19 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import names
 from actions.action_search_posting import ActionSearchPosting
-from actions.conversation import latest_intent, latest_text
+from actions.conversation import latest_intent, latest_text, speaking
+from actions.messages import say
+from knowledge.spanish import in_english
 from knowledge.vocabulary import content_terms, stem
 
 ACTION_NAME = "action_small_talk"
-RESPONSES = {
-    "greet": "utter_greet",
-    "goodbye": "utter_goodbye",
-    "thank": "utter_you_are_welcome",
-    "bot_challenge": "utter_iamabot",
+REPLIES = {
+    "greet": names.REPLY_GREET,
+    "goodbye": names.REPLY_GOODBYE,
+    "thank": names.REPLY_YOU_ARE_WELCOME,
+    "bot_challenge": names.REPLY_I_AM_A_BOT,
 }
 _SMALL_TALK = (
     "good morning afternoon evening day night there all folks team everyone bye goodbye later care "
@@ -34,8 +37,8 @@ _SMALL_TALK_STEMS = frozenset(stem(word) for word in _SMALL_TALK.split())
 
 
 def asks_about_posting(text: str) -> bool:
-    """Whether the message names a subject beyond small talk ("is there parking?")."""
-    return any(term not in _SMALL_TALK_STEMS for term in content_terms(text))
+    """Whether the message names a subject beyond small talk ("is there parking?", "¿hay estacionamiento?")."""
+    return any(term not in _SMALL_TALK_STEMS for term in content_terms(in_english(text)))
 
 
 class ActionSmallTalk(Action):
@@ -44,8 +47,9 @@ class ActionSmallTalk(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if asks_about_posting(latest_text(tracker)):
             return await ActionSearchPosting().run(dispatcher, tracker, domain)
-        dispatcher.utter_message(response=RESPONSES.get(latest_intent(tracker) or "", "utter_greet"))
+        say(dispatcher, REPLIES.get(latest_intent(tracker) or "", names.REPLY_GREET))
         return []

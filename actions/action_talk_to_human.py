@@ -12,10 +12,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import names
 from actions.answer_message import PART_ANSWER, PART_NOTE, Part, send_answer
-from actions.conversation import resolve
+from actions.conversation import resolve, speaking
 from actions.conversation_history import session_events
 from actions.handoff_conversation import conversation_turns
-from actions.messages import say, text
+from actions.localize import answer_in
+from actions.messages import say, spoken, text
 from actions.replies import contact_line, posting_or_ask
 from base.settings import get_settings
 from helpdesk import handoffs
@@ -50,6 +51,7 @@ class ActionTalkToHuman(Action):
     def name(self) -> str:
         return ACTION_NAME
 
+    @speaking
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         catalog = get_catalog()
         known = resolve(tracker, catalog).posting if catalog.postings() else None
@@ -62,7 +64,7 @@ class ActionTalkToHuman(Action):
         if contacts.stated:
             parts = [
                 Part(PART_NOTE, notice),
-                Part(PART_ANSWER, text(names.REPLY_HUMAN_CONTACTS, contacts=contacts.text)),
+                Part(PART_ANSWER, text(names.REPLY_HUMAN_CONTACTS, contacts=answer_in(spoken(), contacts.text))),
             ]
             send_answer(dispatcher, names.REPLY_HUMAN_CONTACTS, known, parts, contacts.sections, stated=True)
         else:

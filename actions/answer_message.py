@@ -4,7 +4,7 @@
 `custom` payload gives clients the structure to render their own way (the widget's caption
 links, the Teams card):
 
-    {"kind": "answer", "posting_id": ..., "posting_title": ..., "stated": true,
+    {"kind": "answer", "language": "en" | "es", "posting_id": ..., "posting_title": ..., "stated": true,
      "parts": [{"kind": "note" | "answer", "text": ...}, ...],
      "caption": "From the posting: Application filing dates",
      "citations": [{"posting_id", "section", "title", "anchor", "path", "url"}, ...]}
@@ -20,9 +20,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.citations import Citation, cite
-from actions.messages import SECTION_SEPARATOR, text
+from actions.messages import SECTION_SEPARATOR, spoken, text
 from base.settings import get_settings
 from knowledge.model import Posting
+from knowledge.sections import HEADER_SECTION
 
 ANSWER_KIND = "answer"
 PART_NOTE = "note"  # said before the answer (the employee VPN note)
@@ -41,7 +42,8 @@ def caption(citations: Sequence[Citation]) -> str | None:
     """`From the posting: Application filing dates; Benefits`, or None with nothing to cite."""
     if not citations:
         return None
-    return text(names.CAPTION_FROM_POSTING, sections=SECTION_SEPARATOR.join(c.title for c in citations))
+    titles = [text(names.PIECE_OVERVIEW) if c.section == HEADER_SECTION else c.title for c in citations]
+    return text(names.CAPTION_FROM_POSTING, sections=SECTION_SEPARATOR.join(titles))
 
 
 def plain_text(parts: Sequence[Part], caption_line: str | None) -> str:
@@ -53,6 +55,7 @@ def payload(posting: Posting, parts: Sequence[Part], citations: Sequence[Citatio
     """The `custom` payload of an answer."""
     return {
         "kind": ANSWER_KIND,
+        "language": spoken(),
         "posting_id": posting.posting_id,
         "posting_title": posting.display_name,
         "stated": stated,

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
+from actions.language import DEFAULT, reply_language
+from actions.messages import speak
 from actions.posting_context import Resolution, resolve_posting
 from knowledge.catalog import Catalog
 
@@ -66,3 +72,36 @@ def is_employee(tracker: Tracker) -> bool:
 def in_group_conversation(tracker: Tracker) -> bool:
     """Whether the message came from a group chat or channel (Teams), not a personal chat."""
     return message_metadata(tracker).get("conversation_type") in ("groupChat", "channel")
+
+
+def language_of(tracker: Tracker) -> str:
+    """The language to answer in (see `actions.language.reply_language`)."""
+    return reply_language(latest_text(tracker), message_metadata(tracker), tracker.get_slot(names.SLOT_LANGUAGE))
+
+
+def speak_language_of(tracker: Tracker) -> str:
+    """Answer in the conversation's language for the rest of this action's run; that language."""
+    language = language_of(tracker)
+    speak(language)
+    return language
+
+
+Run = Callable[[Any, CollectingDispatcher, Tracker, dict[str, Any]], Awaitable[list[EventType]]]
+
+
+def speaking(run: Run) -> Run:
+    """An action's `run` that answers in the conversation's language and keeps it in the `language` slot, for the
+    next message that cannot tell ("ok", "A-10234")."""
+
+    @functools.wraps(run)
+    async def speak_and_remember(
+        action: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        language = speak_language_of(tracker)
+        events = await run(action, dispatcher, tracker, domain)
+        remembered = any(e.get("event") == "slot" and e.get("name") == names.SLOT_LANGUAGE for e in events)
+        if remembered or language == (tracker.get_slot(names.SLOT_LANGUAGE) or DEFAULT):
+            return events
+        return [*events, SlotSet(names.SLOT_LANGUAGE, language)]
+
+    return speak_and_remember

@@ -10,6 +10,7 @@ SLOT_LAST_TOPIC = "last_topic"
 SLOT_LAST_ITEMS = "last_items"  # the pieces of the last answer, for "and the second one?"
 SLOT_LAST_SECTIONS = "last_sections"
 SLOT_LAST_TERMS = "last_terms"  # what the last answer was about, for "who evaluates them?"
+SLOT_LANGUAGE = "language"  # the conversation's language, `en` or `es` (actions.language)
 
 # entities and metadata keys
 ENTITY_POSTING = "posting_id"
@@ -37,10 +38,49 @@ REPLY_HUMAN_CONTACTS = "reply_human_contacts"
 REPLY_NO_CONTACTS = "reply_no_contacts"
 REPLY_ASK_REPHRASE = "reply_ask_rephrase"
 REPLY_NOTHING_TO_SHOW = "reply_nothing_to_show"
+REPLY_GREET = "reply_greet"
+REPLY_GOODBYE = "reply_goodbye"
+REPLY_YOU_ARE_WELCOME = "reply_you_are_welcome"
+REPLY_I_AM_A_BOT = "reply_i_am_a_bot"
 REPLY_HANDOFF_CREATED = "reply_handoff_created"
 REPLY_HANDOFF_CREATED_LIVE = "reply_handoff_created_live"
 REPLY_HANDOFF_EMAIL_SAVED = "reply_handoff_email_saved"
 REPLY_HANDOFF_UNAVAILABLE = "reply_handoff_unavailable"
+
+# pieces of texts (filled into the texts above)
+PIECE_CONTACT = "piece_contact"  # whom to ask, when the posting gives an email or phone number
+PIECE_NO_CONTACT = "piece_no_contact"  # ... when it gives none
+PIECE_EMPTY_SECTION = "piece_empty_section"
+PIECE_ABOUT = "piece_about"  # anything about “<subject>”
+PIECE_AN_ANSWER = "piece_an_answer"  # an answer to that
+PIECE_NTH_ITEM = "piece_nth_item"  # a number 3 in my last answer
+PIECE_QUOTE_INTRO = "piece_quote_intro"  # before quoted posting text, in a language other than the posting's
+PIECE_TOPIC_SUMMARY = "piece_topic_summary"
+PIECE_STATUS_CONTACT = "piece_status_contact"
+PIECE_STATUS_NO_CONTACT = "piece_status_no_contact"
+PIECE_GENERIC_CONTACT = "piece_generic_contact"
+PIECE_THE_EMPLOYER = "piece_the_employer"  # when a posting names no organisation
+PIECE_OVERVIEW = "piece_overview"  # the posting's header block, as a section
+BUTTON_SHOW_WHOLE = "button_show_whole"
+TOPIC_LABEL = "topic_{topic}"  # the posting does not state <label>
+STATUS_LABEL = "application_status_{status}"
+TRANSCRIPT_LABEL = "transcript_status_{status}"
+
+# the chat widget's own labels (web/static/chat-widget.js), by these names after the prefix
+WIDGET_PREFIX = "widget_"
+
+# the status form's questions
+ASK_APPLICATION_ID = "ask_application_id"
+ASK_APPLICANT_EMAIL = "ask_applicant_email"
+
+# what the channels say themselves
+CHANNEL_TOO_LONG = "channel_too_long"
+CHANNEL_APOLOGY = "channel_apology"
+CHANNEL_SLOW_DOWN = "channel_slow_down"
+CHANNEL_BAD_MESSAGE = "channel_bad_message"
+CHANNEL_TOO_LARGE = "channel_too_large"  # a request body over the cap (413), as a JSON error
+CHANNEL_CONTINUED = "channel_continued"  # a Teams card cut to Teams' size limit ends with this
+CHANNEL_OPEN_SECTION = "channel_open_section"  # a card's link to a cited section, when it has no title
 
 # hand-offs to a person (helpdesk.handoffs)
 SLOT_HANDOFF = "handoff_id"

@@ -12,26 +12,41 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import names
 from actions.answer_message import PART_ANSWER, PART_NOTE, Part, send_answer
 from actions.conversation import resolve
-from actions.messages import say, text
+from actions.localize import answer_in
+from actions.messages import say, spoken, text
 from knowledge.answers import best_contact, vpn_note
 from knowledge.catalog import Catalog
 from knowledge.model import Contact, Fact, Posting
 from knowledge.responder import Context, Reply
 from knowledge.section_links import section_title
+from knowledge.sections import HEADER_SECTION
 from knowledge.topics import TOPICS
 
 
-def contact_line(posting: Posting, topic: str | None = None) -> str:
+def section_label(heading: str, posting: Posting, *, language: str | None = None) -> str:
+    """A section's title as the posting writes it (`Application filing dates`); helpbot's own name for the
+    posting's header block in the spoken language."""
+    if heading == HEADER_SECTION:
+        return text(names.PIECE_OVERVIEW, language=language)
+    return section_title(heading, posting)
+
+
+def contact_line(posting: Posting, topic: str | None = None, *, language: str | None = None) -> str:
     """Whom to ask when the posting does not say: its contact for that kind of question, or honest advice."""
     found: Contact | None = best_contact(posting, topic)
     if found:
-        where = section_title(found.section, posting)
-        return f"For more, you can contact {found.value} (given in the posting's “{where}” section)."
-    organisation = posting.organisation or "the employer"
-    return (
-        f"The posting lists no email address or phone number, so please contact {organisation}'s "
-        "human resources office through the job listing where you found the posting."
-    )
+        where = section_label(found.section, posting, language=language)
+        return text(names.PIECE_CONTACT, contact=found.value, section=where, language=language)
+    organisation = posting.organisation or text(names.PIECE_THE_EMPLOYER, language=language)
+    return text(names.PIECE_NO_CONTACT, organisation=organisation, language=language)
+
+
+def quoted(answer: str) -> str:
+    """An answer from the posting, its composed lines in the spoken language; quotes introduced when the posting's
+    language is not the one spoken ("La convocatoria dice (en inglés): …")."""
+    intro = text(names.PIECE_QUOTE_INTRO)
+    shown = answer_in(spoken(), answer)
+    return f"{intro}\n{shown}" if intro else shown
 
 
 def send_reply(
@@ -49,7 +64,7 @@ def send_reply(
     if reply.stated:
         name = names.REPLY_TOPIC_ANSWER if reply.topic else names.REPLY_SEARCH_ANSWER
         buttons = [whole_button(reply.whole)] if reply.whole else None
-        parts = [*_note_parts(note), Part(PART_ANSWER, text(name, answer=reply.text))]
+        parts = [*_note_parts(note), Part(PART_ANSWER, text(name, answer=quoted(reply.text)))]
         sections = [*_note_sections(note), *reply.sections]
         send_answer(dispatcher, name, posting, parts, sections, stated=True, buttons=buttons)
     elif out_of_scope:
@@ -57,8 +72,7 @@ def send_reply(
     elif not reply.understood:
         say(dispatcher, names.REPLY_ASK_REPHRASE, posting=posting.display_name)
     else:
-        label = reply.subject if reply.topic and reply.subject == TOPICS.get(reply.topic) else _about(reply.subject)
-        send_not_stated(dispatcher, posting, label, reply.empty_heading, topic=reply.topic, note=note)
+        send_not_stated(dispatcher, posting, not_stated_label(reply), reply.empty_heading, topic=reply.topic, note=note)
 
 
 def _note_parts(note: Fact | None) -> list[Part]:
@@ -69,14 +83,19 @@ def _note_sections(note: Fact | None) -> list[str]:
     return [note.section] if note else []
 
 
-def _about(subject: str) -> str:
-    return f"anything about “{subject}”" if subject else "an answer to that"
+def not_stated_label(reply: Reply) -> str:
+    """What the posting does not state: the topic, the applicant's own words, or the item asked for."""
+    if reply.missing_item is not None:
+        return text(names.PIECE_NTH_ITEM, number=reply.missing_item)
+    if reply.topic and reply.subject == TOPICS.get(reply.topic):
+        return text(names.TOPIC_LABEL.format(topic=reply.topic))
+    return text(names.PIECE_ABOUT, subject=reply.subject) if reply.subject else text(names.PIECE_AN_ANSWER)
 
 
 def whole_button(whole: str) -> dict[str, str]:
     """A quick reply that shows the whole section (or topic answer) a short reply was part of."""
     entities = json.dumps({names.ENTITY_WHOLE: whole}, ensure_ascii=False)
-    return {"title": "Show the whole section", "payload": f"/{names.INTENT_SHOW_WHOLE}{entities}"}
+    return {"title": text(names.BUTTON_SHOW_WHOLE), "payload": f"/{names.INTENT_SHOW_WHOLE}{entities}"}
 
 
 def send_not_stated(
@@ -89,7 +108,7 @@ def send_not_stated(
     note: Fact | None = None,
 ) -> None:
     """The posting does not say; point to its contact, citing the section that gives it."""
-    empty = f" (its “{section_title(empty_heading, posting)}” section is empty)" if empty_heading else ""
+    empty = text(names.PIECE_EMPTY_SECTION, section=section_label(empty_heading, posting)) if empty_heading else ""
     said = text(
         names.REPLY_NOT_STATED,
         posting=posting.display_name,
@@ -150,7 +169,7 @@ def ask_which_posting(dispatcher: CollectingDispatcher, candidates: Sequence[Pos
 def employee_vpn_note(posting: Posting) -> Fact | None:
     """For employees: the posting's VPN guidance as one short line, when it gives any."""
     found = vpn_note(posting)
-    return Fact(text(names.REPLY_EMPLOYEE_VPN, vpn=found.text), found.section) if found else None
+    return Fact(text(names.REPLY_EMPLOYEE_VPN, vpn=quoted(found.text)), found.section) if found else None
 
 
 def posting_or_ask(

@@ -1,10 +1,14 @@
-"""What a verified applicant is told: status in plain language, last update, what happens next."""
+"""What a verified applicant is told: status in plain language, last update, what happens next.
+
+In the conversation's language; what the posting says is quoted as it is (in English)."""
 
 from __future__ import annotations
 
-from applications.statuses import NEXT_STEP_FACTS, STATUSES, TRANSCRIPT_FACTS, TRANSCRIPT_STATUSES
+from actions import names
+from actions.localize import date_in
+from actions.messages import spoken, text
+from applications.statuses import NEXT_STEP_FACTS, TRANSCRIPT_FACTS
 from applications.store import Application
-from knowledge.answers import format_date
 from knowledge.model import Posting
 
 
@@ -22,20 +26,22 @@ def _posting_text(posting: Posting | None, keys: tuple[str, ...]) -> tuple[str, 
 def compose_status(application: Application, posting: Posting | None) -> str:
     """The reply to a verified applicant, using only their application and their posting's text."""
     title = posting.display_name if posting else application.posting_id
+    status = text(names.STATUS_LABEL.format(status=application.status))
     lines = [
-        f"Your application for {title}:",
-        f"Status: {STATUSES[application.status]}",
-        f"Last updated: {format_date(application.updated_on)}.",
+        text("status_application_for", posting=title),
+        text("status_status", status=status),
+        text("status_last_updated", date=date_in(spoken(), application.updated_on)),
     ]
     if application.rank is not None and application.status in ("eligible_list", "referred"):
-        lines.append(f"Your rank on the list: {application.rank}.")
+        lines.append(text("status_rank", rank=application.rank))
     next_text, next_sections = _posting_text(posting, NEXT_STEP_FACTS.get(application.status, ()))
     if next_text:
-        lines.append(f"What the posting says comes next: {next_text} (section “{next_sections[0]}”)")
-    lines.append(f"Transcripts: {TRANSCRIPT_STATUSES[application.transcript_status]}")
+        lines.append(text("status_comes_next", text=next_text, section=next_sections[0]))
+    transcripts = text(names.TRANSCRIPT_LABEL.format(status=application.transcript_status))
+    lines.append(text("status_transcripts", status=transcripts))
     todo, todo_sections = _posting_text(posting, TRANSCRIPT_FACTS.get(application.transcript_status, ()))
     if todo:
-        lines.append(f"What the posting asks: {todo} (section “{todo_sections[0]}”)")
+        lines.append(text("status_posting_asks", text=todo, section=todo_sections[0]))
     if application.next_step:
-        lines.append(f"Next step: {application.next_step}")
+        lines.append(text("status_next_step", text=application.next_step))
     return "\n".join(lines)

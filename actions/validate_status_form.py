@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.applicant_input import find_application_id, find_email
-from actions.conversation import in_group_conversation, latest_intent, latest_text
+from actions.conversation import in_group_conversation, latest_intent, latest_text, speak_language_of
 from actions.messages import say
 
 ACTION_NAME = "validate_status_form"
@@ -25,6 +25,7 @@ def _extract(tracker: Tracker, dispatcher: CollectingDispatcher, slot: str, find
     A message that is another question (a topic, cancel, ...) fills nothing, so the form steps aside
     and the rules answer it; the form then asks again.
     """
+    speak_language_of(tracker)
     requested = tracker.get_slot("requested_slot")
     if requested not in (slot, None) or tracker.get_slot(slot):
         return {}

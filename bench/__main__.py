@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from base.settings import PROJECT_ROOT
 from bench import answers, knowledge_base, longtail, nlu, production, server
-from bench.questions import load_questions
+from bench.questions import SPANISH_QUESTIONS_FILE, load_questions
 from bench.report import write_report
 
 SECTIONS = ("nlu", "answers", "longtail", "server", "knowledge", "production")
@@ -52,7 +52,8 @@ def run_nlu(workdir: Path, folds: int) -> dict[str, Any]:
     pipelines = {"helpbot": PROJECT_ROOT / "bot" / "config.yml", "rasa default": nlu.rasa_default_config()}
     cv_dir = workdir / "cross-validation"
     cv_dir.mkdir()
-    results = nlu.cross_validate(pipelines, cv_dir, folds)
+    # Spanish and English examples in one model, against a language-detected route to one model per language
+    results = nlu.cross_validate(pipelines, cv_dir, folds, routes={"helpbot": pipelines["helpbot"]})
     tqdm.write("Full training of the assistant (rasa train, empty cache)...", file=sys.stderr)
     full = nlu.full_training(workdir / "full-training")
     return {"nlu": {"folds": folds, "seed": nlu.SEED, **nlu.data_size(), "pipelines": results}, "full_training": full}
@@ -65,6 +66,9 @@ def run_assistant_sections(workdir: Path, sections: set[str]) -> dict[str, Any]:
         if "answers" in sections:
             with tqdm(total=len(load_questions()), desc="Applicant questions", file=sys.stderr) as progress:
                 results["answers"] = answers.measure_answers(assistant, progress)
+            spanish = load_questions(SPANISH_QUESTIONS_FILE)
+            with tqdm(total=len(spanish), desc="Applicant questions in Spanish", file=sys.stderr) as progress:
+                results["answers_es"] = answers.measure_answers(assistant, progress, spanish)
         if "longtail" in sections:
             with tqdm(total=len(longtail.load_longtail()), desc="Long-tail questions", file=sys.stderr) as progress:
                 results["longtail"] = longtail.measure_longtail(assistant, progress)

@@ -1,4 +1,4 @@
-"""The share of the benchmark's applicant questions whose reply holds the right fact.
+"""The share of the benchmark's applicant questions whose reply holds the right fact, in English and in Spanish.
 
 Each question goes to the running assistant over REST in a new conversation, with the page's
 posting as metadata when the text does not name one (as the careers page sends it).
@@ -28,9 +28,11 @@ def share(outcomes: list[dict[str, Any]]) -> dict[str, Any]:
     return {"right": right, "asked": len(outcomes), "share": round(right / len(outcomes), 4)}
 
 
-def measure_answers(assistant: Replier, progress: Any) -> dict[str, Any]:
+def measure_answers(
+    assistant: Replier, progress: Any, questions: tuple[Question, ...] | None = None
+) -> dict[str, Any]:
     """Overall share, and by posting, by topic and by whether the text named the posting; the misses."""
-    outcomes = ask_all(assistant, load_questions(), progress)
+    outcomes = ask_all(assistant, load_questions() if questions is None else questions, progress)
     groups: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for outcome in outcomes:
         question: Question = outcome["question"]

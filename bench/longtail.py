@@ -19,14 +19,17 @@ from typing import Any
 import yaml
 
 from actions import names
-from actions.messages import TEMPLATES
+from actions.catalog import CATALOGS
 from bench.questions import NOT_STATED, Replier, normalize, page_metadata
 
 LONGTAIL_FILE = Path(__file__).with_name("longtail.yml")
-CITATION_PREFIX = TEMPLATES[names.CAPTION_FROM_POSTING].split("{")[0].strip()  # "From the posting:"
+# "From the posting:", "De la convocatoria:"
+CITATION_PREFIXES = tuple(texts[names.CAPTION_FROM_POSTING].split("{")[0].strip() for texts in CATALOGS.values())
 SPLITS = ("dev", "heldout")
 # A decline points somewhere: an email address, a phone number, or the employer's HR office.
-_POINTS_TO_CONTACT = re.compile(r"@|\(\d{3}\)|\d{3}-\d{4}|https?://|human resources office", re.IGNORECASE)
+_POINTS_TO_CONTACT = re.compile(
+    r"@|\(\d{3}\)|\d{3}-\d{4}|https?://|human resources office|oficina de recursos humanos", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,9 @@ def quotes(reply: str, expect: tuple[str, ...]) -> bool:
 
 def answer_length(reply: str) -> int:
     """Characters of the answer itself, without its citation line."""
-    return len(reply.split(f"\n\n{CITATION_PREFIX}")[0].strip())
+    for prefix in CITATION_PREFIXES:
+        reply = reply.split(f"\n\n{prefix}")[0]
+    return len(reply.strip())
 
 
 def judge(question: LongtailQuestion, reply: str) -> dict[str, Any]:

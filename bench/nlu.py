@@ -17,11 +17,15 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
 
+from actions.language import ENGLISH, detect
 from base.settings import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from rasa.shared.nlu.training_data.message import Message
 
 FOLDS = 5
 SEED = 20261122
@@ -44,41 +48,85 @@ class FoldResult:
     weighted_f1: float
     training_seconds: float
     model_bytes: int
+    by_language: dict[str, float]
 
 
-def data_size() -> dict[str, int]:
-    """How many NLU examples and intents the folds are drawn from."""
+@dataclass(frozen=True)
+class Fold:
+    """One fold's files: the training examples (all, and per language) and the held-out ones per language."""
+
+    train: Path
+    train_by_language: dict[str, Path]
+    test_by_language: dict[str, Path]
+
+
+def language_of(path: Path) -> str:
+    """`data/nlu/es/greet.yml` is Spanish; the files directly in `data/nlu` are English."""
+    relative = path.relative_to(NLU_DATA)
+    return relative.parts[0] if len(relative.parts) > 1 else ENGLISH
+
+
+def load_examples() -> list[tuple[Message, str]]:
+    """Every NLU example once, with the language of the file it comes from (English first)."""
     from rasa.shared.nlu.training_data.loading import load_data
 
-    data = load_data(str(NLU_DATA))
-    return {"examples": len(data.intent_examples), "intents": len(data.intents)}
+    found: list[tuple[Message, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for path in sorted(NLU_DATA.rglob("*.yml"), key=lambda p: (language_of(p) != ENGLISH, str(p))):
+        for example in load_data(str(path)).intent_examples:
+            key = (example.get("text"), example.get("intent"))
+            if key not in seen:
+                seen.add(key)
+                found.append((example, language_of(path)))
+    return found
 
 
-def write_folds(workdir: Path, folds: int = FOLDS, seed: int = SEED) -> list[tuple[Path, Path]]:
-    """Split the NLU examples into stratified folds; write each fold's train and test files."""
-    from rasa.shared.nlu.training_data.loading import load_data
+def data_size() -> dict[str, Any]:
+    """How many NLU examples and intents the folds are drawn from, and how many examples per language."""
+    examples = load_examples()
+    languages = [language for _, language in examples]
+    return {
+        "examples": len(examples),
+        "intents": len({example.get("intent") for example, _ in examples}),
+        "by_language": {language: languages.count(language) for language in sorted(set(languages))},
+    }
+
+
+def _write(examples: list[Message], path: Path) -> Path:
     from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    TrainingData(training_examples=examples).persist_nlu(str(path))
+    return path
+
+
+def write_folds(workdir: Path, folds: int = FOLDS, seed: int = SEED) -> list[Fold]:
+    """Split the NLU examples into folds stratified by intent and language; write each fold's files."""
     from sklearn.model_selection import StratifiedKFold
 
     workdir.mkdir(parents=True, exist_ok=True)
-    data = load_data(str(NLU_DATA))
-    examples = data.intent_examples
-    intents = [example.get("intent") for example in examples]
+    examples = load_examples()
+    languages = sorted({language for _, language in examples})
+    strata = [f"{example.get('intent')}/{language}" for example, language in examples]
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    paths = []
-    for number, (train_index, test_index) in enumerate(splitter.split(examples, intents), start=1):
-        train = TrainingData(
-            training_examples=[examples[i] for i in train_index],
-            entity_synonyms=data.entity_synonyms,
-            regex_features=data.regex_features,
-            lookup_tables=data.lookup_tables,
-        )
-        test = TrainingData(training_examples=[examples[i] for i in test_index])
-        train_path, test_path = workdir / f"fold{number}-train.yml", workdir / f"fold{number}-test.yml"
-        train.persist_nlu(str(train_path))
-        test.persist_nlu(str(test_path))
-        paths.append((train_path, test_path))
-    return paths
+    written = []
+    for number, (train_index, test_index) in enumerate(splitter.split(examples, strata), start=1):
+        train, test = [examples[i] for i in train_index], [examples[i] for i in test_index]
+        written.append(
+            Fold(
+                train=_write([e for e, _ in train], workdir / f"fold{number}-train.yml"),
+                train_by_language={
+                    language: _write([e for e, lang in train if lang == language],
+                                     workdir / f"fold{number}-train-{language}.yml")
+                    for language in languages
+                },
+                test_by_language={
+                    language: _write([e for e, lang in test if lang == language],
+                                     workdir / f"fold{number}-test-{language}.yml")
+                    for language in languages
+                },
+            )
+        )  # fmt: skip
+    return written
 
 
 def _rasa_environment(cache: Path | None = None) -> dict[str, str]:
@@ -119,41 +167,100 @@ def full_training(out: Path) -> dict[str, Any]:
     return {"seconds": round(seconds, 1), "model_bytes": (out / "helpbot.tar.gz").stat().st_size}
 
 
-def evaluate(model: Path, test: Path, out: Path) -> dict[str, Any]:
-    """Rasa's intent report for `model` on `test`, computed in a separate process (bench.nlu_evaluation)."""
+def evaluate(model: Path, tests: dict[str, Path], out: Path) -> dict[str, list[Prediction]]:
+    """`model`'s intent for every example of each test file, computed in a separate process (bench.nlu_evaluation)."""
     result = subprocess.run(
-        [sys.executable, "-m", "bench.nlu_evaluation", str(model), str(test), str(out)],
+        [sys.executable, "-m", "bench.nlu_evaluation", str(model), str(out), *(str(p) for p in tests.values())],
         env=_rasa_environment(), cwd=PROJECT_ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     if result.returncode != 0:
         raise RuntimeError(f"evaluating {model} failed:\n{result.stderr[-2000:]}")
-    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-    return report
+    found: list[list[dict[str, Any]]] = json.loads(result.stdout.strip().splitlines()[-1])
+    return {
+        language: [Prediction(p["text"], p["intent"], p["predicted"]) for p in predictions]
+        for language, predictions in zip(tests, found, strict=True)
+    }
 
 
-def cross_validate(pipelines: dict[str, Path], workdir: Path, folds: int = FOLDS) -> dict[str, Any]:
-    """Every pipeline on every fold, with a progress bar; per-fold results and their means."""
+@dataclass(frozen=True)
+class Prediction:
+    """One held-out example: its text, its intent and the intent the model gave it."""
+
+    text: str
+    intent: str
+    predicted: str | None
+
+
+def scores(predictions: dict[str, list[Prediction]]) -> tuple[float, float, dict[str, float]]:
+    """Accuracy and weighted F1 over all languages (as Rasa's intent report has them), and accuracy per language."""
+    from sklearn.metrics import accuracy_score, f1_score
+
+    every = [p for language in predictions.values() for p in language]
+    targets, predicted = [p.intent for p in every], [str(p.predicted) for p in every]
+    by_language = {
+        language: round(sum(p.intent == p.predicted for p in items) / len(items), 4)
+        for language, items in predictions.items()
+        if items
+    }
+    weighted = f1_score(targets, predicted, average="weighted", zero_division=0)
+    return float(accuracy_score(targets, predicted)), float(weighted), by_language
+
+
+def routed(by_model: dict[str, dict[str, list[Prediction]]]) -> dict[str, list[Prediction]]:
+    """A language-detected route: each held-out example answered by the model of the language detected in it.
+
+    `by_model[model_language][test_language]` are that model's predictions; an example whose
+    language cannot be told goes to the English model (a first message has no conversation yet).
+    """
+    chosen: dict[str, list[Prediction]] = {}
+    for test_language in next(iter(by_model.values())):
+        rows = zip(*(by_model[model][test_language] for model in by_model), strict=True)
+        models = list(by_model)
+        chosen[test_language] = [row[models.index(detect(row[0].text) or ENGLISH)] for row in rows]
+    return chosen
+
+
+def _fold_result(number: int, predictions: dict[str, list[Prediction]], seconds: float, size: int) -> FoldResult:
+    accuracy, weighted_f1, by_language = scores(predictions)
+    return FoldResult(number, round(accuracy, 4), round(weighted_f1, 4), round(seconds, 1), size, by_language)
+
+
+def cross_validate(
+    pipelines: dict[str, Path], workdir: Path, folds: int = FOLDS, routes: dict[str, Path] | None = None
+) -> dict[str, Any]:
+    """Every pipeline on every fold, with a progress bar; per-fold results and their means.
+
+    Each of `routes` is trained once per language on that language's training examples, and
+    scored as a language-detected route (see `routed`), on the same held-out examples.
+    """
+    routes = routes or {}
     fold_files = write_folds(workdir, folds)
-    results: dict[str, list[FoldResult]] = {name: [] for name in pipelines}
-    steps = [(name, number) for name in pipelines for number in range(1, folds + 1)]
+    results: dict[str, list[FoldResult]] = {name: [] for name in [*pipelines, *(route_name(n) for n in routes)]}
+    steps = [(name, False, n) for name in pipelines for n in range(1, folds + 1)]
+    steps += [(name, True, n) for name in routes for n in range(1, folds + 1)]
     with tqdm(steps, desc="NLU cross-validation", unit="fold", file=sys.stderr) as progress:
-        for name, number in progress:
-            progress.set_postfix_str(f"{name}, fold {number}")
-            train, test = fold_files[number - 1]
-            out = workdir / f"{slug(name)}-fold{number}"
+        for name, is_route, number in progress:
+            label = route_name(name) if is_route else name
+            progress.set_postfix_str(f"{label}, fold {number}")
+            fold = fold_files[number - 1]
+            out = workdir / f"{slug(label)}-fold{number}"
             out.mkdir()
-            seconds, model = train_nlu(pipelines[name], train, out, "model")
-            report = evaluate(model, test, out / "results")
-            results[name].append(
-                FoldResult(
-                    fold=number,
-                    accuracy=float(report["accuracy"]),
-                    weighted_f1=float(report["weighted avg"]["f1-score"]),
-                    training_seconds=round(seconds, 1),
-                    model_bytes=model.stat().st_size,
-                )
-            )
+            if not is_route:
+                seconds, model = train_nlu(pipelines[name], fold.train, out, "model")
+                predictions = evaluate(model, fold.test_by_language, out / "results")
+                results[label].append(_fold_result(number, predictions, seconds, model.stat().st_size))
+                continue
+            by_model, seconds, size = {}, 0.0, 0
+            for language, train in fold.train_by_language.items():
+                taken, model = train_nlu(routes[name], train, out, f"model-{language}")
+                by_model[language] = evaluate(model, fold.test_by_language, out / f"results-{language}")
+                seconds, size = seconds + taken, size + model.stat().st_size
+            results[label].append(_fold_result(number, routed(by_model), seconds, size))
     return {name: summarize(fold_results) for name, fold_results in results.items()}
+
+
+def route_name(name: str) -> str:
+    return f"{name}, per-language route"
 
 
 def summarize(folds: list[FoldResult]) -> dict[str, Any]:
@@ -164,6 +271,10 @@ def summarize(folds: list[FoldResult]) -> dict[str, Any]:
         "weighted_f1": round(statistics.mean(f.weighted_f1 for f in folds), 4),
         "training_seconds": round(statistics.mean(f.training_seconds for f in folds), 1),
         "model_bytes": round(statistics.mean(f.model_bytes for f in folds)),
+        "by_language": {
+            language: round(statistics.mean(f.by_language[language] for f in folds), 4)
+            for language in folds[0].by_language
+        },
         "folds": [asdict(f) for f in folds],
     }
 
@@ -175,6 +286,7 @@ def slug(name: str) -> str:
 if __name__ == "__main__":
     import tempfile
 
+    # `python -m bench.nlu [CONFIG...]`: helpbot's pipeline (or the configs given), in one model and routed by language
     configs = {Path(p).stem: Path(p) for p in sys.argv[1:]} or {"helpbot": PROJECT_ROOT / "bot" / "config.yml"}
     with tempfile.TemporaryDirectory() as tmp:
-        print(json.dumps(cross_validate(configs, Path(tmp)), indent=2))
+        print(json.dumps(cross_validate(configs, Path(tmp), routes=configs), indent=2))

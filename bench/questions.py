@@ -1,4 +1,5 @@
-"""The benchmark's applicant questions (bench/questions.yml) and how a reply to one is judged."""
+"""The benchmark's applicant questions (bench/questions.yml, and in Spanish bench/questions_es.yml) and how a
+reply to one is judged."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from typing import Any, Protocol
 import yaml
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.yml")
-NOT_STATED = re.compile(r"\bdoes not (?:state|say)\b|\bdoesn't (?:state|say)\b", re.IGNORECASE)
+SPANISH_QUESTIONS_FILE = Path(__file__).with_name("questions_es.yml")
+NOT_STATED = re.compile(r"\bdoes not (?:state|say)\b|\bdoesn't (?:state|say)\b|\bno (?:indica|dice)\b", re.IGNORECASE)
 
 
 
@@ -54,7 +56,7 @@ def normalize(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split()).casefold()
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
 def load_questions(path: Path = QUESTIONS_FILE) -> tuple[Question, ...]:
     """Every question in the file, in file order."""
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]

@@ -18,12 +18,31 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions import names
+from actions.language import DEFAULT, language_code
+from actions.messages import text as catalog_text
+
 AiohttpHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def too_large(max_bytes: int) -> dict[str, str]:
-    """The JSON error a refused request gets."""
-    return {"error": f"the request body is too large (at most {max_bytes} bytes)"}
+def too_large(max_bytes: int, accept_language: str | None = None) -> dict[str, str]:
+    """The JSON error a refused request gets, in the language its `Accept-Language` prefers (English by default)."""
+    language = accepted_language(accept_language)
+    return {"error": catalog_text(names.CHANNEL_TOO_LARGE, language=language, limit=max_bytes)}
+
+
+def accepted_language(header: str | None) -> str:
+    """The language of ours an `Accept-Language` header prefers: `es-MX,es;q=0.9,en;q=0.8` -> `es`."""
+    ranked: list[tuple[float, str]] = []
+    for item in (header or "").split(","):
+        tag, _, weight = item.strip().partition(";q=")
+        code = language_code(tag)
+        if code:
+            try:
+                ranked.append((float(weight or 1), code))
+            except ValueError:
+                continue
+    return max(ranked, key=lambda r: r[0])[1] if ranked else DEFAULT
 
 
 def limit_sanic_bodies(app: Sanic, max_bytes: int) -> None:
@@ -31,8 +50,8 @@ def limit_sanic_bodies(app: Sanic, max_bytes: int) -> None:
     app.config.REQUEST_MAX_SIZE = max_bytes
     app.config.WEBSOCKET_MAX_SIZE = max_bytes
 
-    async def refuse(_: Request, __: Exception) -> HTTPResponse:
-        return response.json(too_large(max_bytes), status=413)
+    async def refuse(request: Request, __: Exception) -> HTTPResponse:
+        return response.json(too_large(max_bytes, request.headers.get("Accept-Language")), status=413)
 
     app.error_handler.add(PayloadTooLarge, refuse)
 
@@ -47,13 +66,14 @@ def aiohttp_body_limit(max_bytes: int) -> Any:
     @web.middleware
     async def body_limit(request: web.Request, handler: AiohttpHandler) -> web.StreamResponse:
         declared = request.content_length
+        refused = too_large(max_bytes, request.headers.get("Accept-Language"))
         if declared is not None and declared > max_bytes:
-            return web.json_response(too_large(max_bytes), status=413)
+            return web.json_response(refused, status=413)
         if request.body_exists:
             try:
                 await request.read()
             except web.HTTPRequestEntityTooLarge:
-                return web.json_response(too_large(max_bytes), status=413)
+                return web.json_response(refused, status=413)
         return await handler(request)
 
     return body_limit

@@ -15,6 +15,8 @@ from pathlib import Path
 from aiohttp import web
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from actions import names
+from actions.catalog import CATALOGS
 from base.settings import PROJECT_ROOT, get_settings
 from bot.body_limit import aiohttp_body_limit
 from knowledge.answers import format_date
@@ -119,9 +121,20 @@ def key_facts(posting: Posting) -> list[tuple[str, str]]:
     return facts
 
 
+def widget_texts() -> dict[str, dict[str, str]]:
+    """The chat widget's own labels in every language, by name (from actions.catalog)."""
+    return {
+        language: {name.removeprefix(names.WIDGET_PREFIX): text for name, text in texts.items()
+                   if name.startswith(names.WIDGET_PREFIX)}
+        for language, texts in CATALOGS.items()
+    }  # fmt: skip
+
+
 def _render(name: str, **context: object) -> web.Response:
     settings = get_settings()
-    html = _templates.get_template(name).render(rasa_url=settings.public_rasa_url, **context)
+    html = _templates.get_template(name).render(
+        rasa_url=settings.public_rasa_url, widget_texts=widget_texts(), **context
+    )
     return web.Response(text=html, content_type="text/html")
 
 

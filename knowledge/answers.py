@@ -11,16 +11,47 @@ from knowledge.model import Contact, Fact, Posting
 from knowledge.text import sentences
 from knowledge.topics import TOPICS
 
-_PURPOSE_LABELS: dict[str, str] = {
-    "selection": "Questions about the selection process",
-    "technical": "Technical help with the online application",
-    "it_help": "VPN / IT help",
-    "accommodation": "Reasonable accommodations",
-    "extension": "Deadline extensions",
-    "evaluation": "Approved foreign transcript evaluators",
-    "equal_opportunity": "Equal opportunity inquiries",
-    "general": "General",
+# The sentences and labels answers compose around what they quote, by name. They are English, as the
+# postings are, and the search reads them; a reply in another language renders them from its own
+# catalog by these names (actions.answer_language). {date} and {today} are dates (`format_date`).
+PHRASES: dict[str, str] = {
+    "filing_period": "Filing period: {text}",
+    "closes_on": "Applications close on {date}.",
+    "opening_date": "Opening date: {date}.",
+    "not_open_yet": "As of today ({today}), the filing period has not opened yet.",
+    "ended": "As of today ({today}), that filing period has ended.",
+    "open_last_day": "As of today ({today}), the filing period is open (today is the last day).",
+    "open_one_day_left": "As of today ({today}), the filing period is open (1 day left).",
+    "open_days_left": "As of today ({today}), the filing period is open ({days} days left).",
+    "open_until_closed": "As of today ({today}), the posting gives no closing date: it stays open until it is closed.",
+    "open_until_closed_first_passed": (
+        "As of today ({today}), the posting gives no closing date: it stays open until it is closed, "
+        "and the first-consideration date ({date}) has passed."
+    ),
+    "no_closing_date": "The posting does not give a closing date.",
+    "salary": "Salary: {text}",
+    "location": "Location: {text}",
+    "department": "Department: {text}",
+    "division": "Division: {text}",
+    "site": "Site: {text}",
+    "job_type": "Job type: {text}",
+    "job_number": "Job number: {text}",
+    "supplemental_questions": "The application asks these supplemental questions:",
+    "contact_selection": "Questions about the selection process: {text}",
+    "contact_technical": "Technical help with the online application: {text}",
+    "contact_it_help": "VPN / IT help: {text}",
+    "contact_accommodation": "Reasonable accommodations: {text}",
+    "contact_extension": "Deadline extensions: {text}",
+    "contact_evaluation": "Approved foreign transcript evaluators: {text}",
+    "contact_equal_opportunity": "Equal opportunity inquiries: {text}",
+    "contact_general": "General: {text}",
+    "contact_other": "Contact: {text}",
 }
+
+
+def phrase(name: str, **values: str) -> str:
+    """One of the `PHRASES`, filled in."""
+    return PHRASES[name].format(**values)
 _CONTACT_PREFERENCE = ("selection", "general", "technical", "accommodation", "it_help")
 
 
@@ -68,9 +99,11 @@ def _contact_lines(
 ) -> list[tuple[str, str | None]]:
     """A line per contact, leaving out those the quoted text already gives."""
     said = " ".join(text for text, _ in already)
-    return [
-        (f"{_PURPOSE_LABELS.get(c.purpose, 'Contact')}: {c.value}", c.section) for c in contacts if c.value not in said
-    ]
+    return [(phrase(_contact_phrase(c.purpose), text=c.value), c.section) for c in contacts if c.value not in said]
+
+
+def _contact_phrase(purpose: str) -> str:
+    return f"contact_{purpose}" if f"contact_{purpose}" in PHRASES else "contact_other"
 
 
 def _with_contacts(posting: Posting, fact_keys: tuple[str, ...], *purposes: str) -> Answer:
@@ -80,13 +113,13 @@ def _with_contacts(posting: Posting, fact_keys: tuple[str, ...], *purposes: str)
 
 def deadline(posting: Posting, today: date) -> Answer:
     """Filing period, opening date, open or closed as of today, and where extensions are posted."""
-    parts = [(f"Filing period: {text}", section) for text, section in _facts(posting, "filing_period")]
+    parts = [(phrase("filing_period", text=text), section) for text, section in _facts(posting, "filing_period")]
     if not parts and posting.closing_date:
-        parts.append((f"Applications close on {format_date(posting.closing_date)}.", _section(posting, "closing_date")))
+        closes = phrase("closes_on", date=format_date(posting.closing_date))
+        parts.append((closes, _section(posting, "closing_date")))
     if posting.opening_date and not _mentions_date(parts, posting.opening_date):
-        parts.append(
-            (f"Opening date: {format_date(posting.opening_date)}.", _section(posting, "opening_date", "published_date"))
-        )
+        opens = phrase("opening_date", date=format_date(posting.opening_date))
+        parts.append((opens, _section(posting, "opening_date", "published_date")))
     parts += _facts(posting, "first_consideration", "continuous")
     status = _filing_status(posting, today)
     if not parts:
@@ -109,28 +142,29 @@ def _section(posting: Posting, *keys: str) -> str | None:
 
 
 def _filing_status(posting: Posting, today: date) -> str:
-    as_of = f"As of today ({format_date(today)})"
+    as_of = format_date(today)
     if posting.opening_date and today < posting.opening_date:
-        return f"{as_of}, the filing period has not opened yet."
+        return phrase("not_open_yet", today=as_of)
     if posting.closing_date:
         if today > posting.closing_date:
-            return f"{as_of}, that filing period has ended."
+            return phrase("ended", today=as_of)
         days = (posting.closing_date - today).days
-        left = "today is the last day" if days == 0 else f"{days} day{'s' if days != 1 else ''} left"
-        return f"{as_of}, the filing period is open ({left})."
+        if days <= 1:
+            return phrase("open_last_day" if days == 0 else "open_one_day_left", today=as_of)
+        return phrase("open_days_left", today=as_of, days=str(days))
     if posting.open_continuous or posting.may_close_any_time:
-        status = f"{as_of}, the posting gives no closing date: it stays open until it is closed"
-        if posting.first_consideration_date and today > posting.first_consideration_date:
-            status += f", and the first-consideration date ({format_date(posting.first_consideration_date)}) has passed"
-        return status + "."
-    return "The posting does not give a closing date."
+        first = posting.first_consideration_date
+        if first and today > first:
+            return phrase("open_until_closed_first_passed", today=as_of, date=format_date(first))
+        return phrase("open_until_closed", today=as_of)
+    return phrase("no_closing_date")
 
 
 def salary(posting: Posting, today: date) -> Answer:
     """The salary range as stated."""
     if posting.salary:
         pay = posting.salary
-        return _answer([(f"Salary: {pay.text}", pay.section)])
+        return _answer([(phrase("salary", text=pay.text), pay.section)])
     return _answer(_facts(posting, "salary"))
 
 
@@ -210,27 +244,20 @@ def confirmation_email(posting: Posting, today: date) -> Answer:
 
 def location(posting: Posting, today: date) -> Answer:
     """Location, department, division and site, as stated."""
-    labelled = [
-        ("Location", "location"),
-        ("Department", "department"),
-        ("Division", "division"),
-        ("Site", "site"),
-        ("Job type", "job_type"),
-    ]
     parts: list[tuple[str, str | None]] = []
     seen: set[str] = set()
-    for label, key in labelled:
+    for key in ("location", "department", "division", "site", "job_type"):
         fact = posting.fact(key)
         if fact and fact.text not in seen:
             seen.add(fact.text)
-            parts.append((fact.text if len(fact.text) > 60 else f"{label}: {fact.text}", fact.section))
+            parts.append((fact.text if len(fact.text) > 60 else phrase(key, text=fact.text), fact.section))
     return _answer(parts)
 
 
 def job_number(posting: Posting, today: date) -> Answer:
     """The job number."""
     fact = posting.fact("job_number")
-    return _answer([(f"Job number: {fact.text}", fact.section)] if fact else [])
+    return _answer([(phrase("job_number", text=fact.text), fact.section)] if fact else [])
 
 
 def duties(posting: Posting, today: date) -> Answer:
@@ -254,7 +281,7 @@ def supplemental_questions(posting: Posting, today: date) -> Answer:
     if not fact:
         return _answer(_facts(posting, "supplemental_mention"))
     listed = "\n".join(f"{i}. {q}" for i, q in enumerate(posting.supplemental_questions, start=1))
-    return Answer(f"The application asks these supplemental questions:\n{listed}", (fact.section,), True)
+    return Answer(f"{phrase('supplemental_questions')}\n{listed}", (fact.section,), True)
 
 
 COMPOSERS: dict[str, Callable[[Posting, date], Answer]] = {
@@ -313,4 +340,4 @@ def empty_section(posting: Posting, topic: str) -> str | None:
     return next((s.heading for s in posting.sections if not s.body and re.search(pattern, s.heading, re.I)), None)
 
 
-__all__ = ["Answer", "Fact", "answer", "best_contact", "empty_section", "format_date"]
+__all__ = ["PHRASES", "Answer", "Fact", "answer", "best_contact", "empty_section", "format_date", "phrase"]

@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from knowledge.model import Posting
+from knowledge.spanish import in_english, plain
 from knowledge.vocabulary import GENERIC_WORDS
 
 _WORD_CUTOFF = 85.0
@@ -28,8 +29,8 @@ _EMPLOYER_KIND = re.compile(
 
 
 def _plain(text: str) -> str:
-    """Lower-case words and digits only; roman numerals as digits (`II` and `2` are one title)."""
-    words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+    """Lower-case words and digits only, without accents; roman numerals as digits (`II` and `2` are one title)."""
+    words = re.sub(r"[^a-z0-9]+", " ", plain(text)).split()
     return " ".join(_ROMAN.get(w, w) for w in words)
 
 
@@ -139,9 +140,9 @@ def postings_of_named_kind(text: str, postings: Sequence[Posting]) -> list[Posti
     """Postings whose employer is of the kind the text names ("the district", "the city's").
 
     A weak hint, for when no posting is named, on the page or under discussion: "is it in the
-    city?" on one posting's page must not switch to another.
+    city?" on one posting's page must not switch to another. Spanish says it too: "el del distrito".
     """
-    kinds = {kind for match in _EMPLOYER_KIND.findall(_plain(text)) for kind in match if kind}
+    kinds = {kind for match in _EMPLOYER_KIND.findall(_plain(in_english(text))) for kind in match if kind}
     if not kinds:
         return []
     return [p for p in postings if p.aliases and kinds & set(_plain_name(p.aliases[0]).split())]

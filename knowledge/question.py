@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.model import Posting
+from knowledge.spanish import in_english
 from knowledge.vocabulary import (
     ASKED_KINDS,
     GENERIC_WORDS,
@@ -40,11 +41,16 @@ _KIND_WORDS = frozenset(
     stem(w) for w in ("number", "phone", "call", "email", "mail", "website", "link", "url", "page", "date", "day")
 ) | {"long", "soon"}
 MAX_FOLLOW_UP_WORDS = 10
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")  # a word as the applicant wrote it, accents and all
 
 
 @dataclass(frozen=True)
 class Question:
-    """An analysed question: subject terms, the fact kinds it wants, and how it relates to the last answer."""
+    """An analysed question: subject terms, the fact kinds it wants, and how it relates to the last answer.
+
+    `text` is the question in English words (a Spanish question read with `knowledge.spanish`);
+    `subject` keeps the applicant's own words.
+    """
 
     text: str
     terms: tuple[str, ...]
@@ -75,8 +81,9 @@ def _names_posting(word: str, ignore: frozenset[str]) -> bool:
     return stem(word) in ignore or (len(word) >= 4 and any(n.startswith(word) for n in ignore))
 
 
-def analyse(text: str, posting: Posting | None = None) -> Question:
-    """Analyse `text`, ignoring the words that name `posting`."""
+def analyse(said: str, posting: Posting | None = None) -> Question:
+    """Analyse what the applicant said, in English or Spanish, ignoring the words that name `posting`."""
+    text = in_english(said)
     ignore = name_stems(posting) if posting else frozenset()
     kinds = frozenset(asked_kinds(text))
     found = concepts(text)
@@ -88,7 +95,7 @@ def analyse(text: str, posting: Posting | None = None) -> Question:
     return Question(
         text=text,
         terms=tuple(stems + subject_concepts),
-        subject=_subject_words(text, ignore),
+        subject=_subject_words(said, ignore),
         kinds=kinds,
         wants_everything=asks_for_everything(text),
         refers_back=_refers_back(text),
@@ -96,11 +103,20 @@ def analyse(text: str, posting: Posting | None = None) -> Question:
     )
 
 
-def _subject_words(text: str, ignore: frozenset[str]) -> tuple[str, ...]:
-    """The question's own words for its subject ("remote work"), to say what the posting does not state."""
-    kept = [w for w in words(text) if w not in GENERIC_WORDS and not _names_posting(w, ignore) and not w.isdigit()]
-    kept = [w for w in kept if not any(p.fullmatch(w) for p in ASKED_KINDS.values())]
-    return tuple(dict.fromkeys(kept))[:4]
+def _subject_words(said: str, ignore: frozenset[str]) -> tuple[str, ...]:
+    """The question's own words for its subject ("remote work", "estacionamiento"), to say what the posting
+    does not state: the words whose English reading carries a subject."""
+    kept = [
+        token
+        for token in _TOKEN.findall(said.replace("’", "'"))
+        if (w := "".join(words(token))) and not _names_posting(w, ignore) and not w.isdigit() and _carries_subject(w)
+    ]
+    return tuple(dict.fromkeys(t.lower().removesuffix("'s") for t in kept))[:4]
+
+
+def _carries_subject(word: str) -> bool:
+    read = words(in_english(word))
+    return any(w not in GENERIC_WORDS and not any(p.fullmatch(w) for p in ASKED_KINDS.values()) for w in read)
 
 
 def _refers_back(text: str) -> bool:

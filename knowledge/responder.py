@@ -68,6 +68,7 @@ class Reply:
     subject: str = ""
     empty_heading: str | None = None
     understood: bool = True
+    missing_item: int | None = None  # "and the fifth one?" when the last answer had fewer
 
 
 @cache
@@ -311,6 +312,6 @@ def _nth_item(context: Context, ordinal: int) -> Reply:
     """`the second one`: that piece of the last reply (a line introducing a list is not one)."""
     items = tuple(item for item in context.items if not item.endswith(":"))
     if ordinal > len(items) or ordinal == 0:
-        return Reply("", context.sections, False, subject=f"a number {ordinal} in my last answer", terms=context.terms)
+        return Reply("", context.sections, False, terms=context.terms, missing_item=ordinal)
     item = items[ordinal - 1] if ordinal > 0 else items[-1]
     return Reply(item, context.sections, True, items=(item,), terms=context.terms)

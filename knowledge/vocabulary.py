@@ -13,6 +13,8 @@ from functools import lru_cache
 import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from knowledge.spanish import in_english, plain
+
 # Words that carry no subject in a question about a job ("can I", "tell me", "the job").
 _GENERIC = """
     job jobs position role posting post listing opening job's vacancy's
@@ -216,10 +218,16 @@ def _join_compounds(text: str) -> str:
     return _COMPOUNDS.sub(lambda m: m.group(0).replace("-", "").replace(" ", ""), text)
 
 
+def plain_text(text: str) -> str:
+    """Lower case without accents, apostrophes straight: `Résumé’s` -> `resume's`."""
+    return plain(text)
+
+
 def words(text: str) -> list[str]:
-    """Lower-case words, compounds joined, possessives dropped (`city's` -> `city`), `job #` as `job number`."""
-    plain = _NUMBER_SIGN.sub(" number ", _join_compounds(text.lower().replace("’", "'")))
-    return [w.removesuffix("'s") for w in _WORD.findall(plain)]
+    """Lower-case words without accents, compounds joined, possessives dropped (`city's` -> `city`),
+    `job #` as `job number`."""
+    joined = _NUMBER_SIGN.sub(" number ", _join_compounds(plain_text(text)))
+    return [w.removesuffix("'s") for w in _WORD.findall(joined)]
 
 
 @lru_cache(maxsize=16384)
@@ -281,8 +289,8 @@ def _concept_stems() -> dict[str, frozenset[str]]:
 
 
 def asked_kinds(question: str) -> set[str]:
-    """What kind of fact the question asks for (a count, a date, a phone number, ...)."""
-    return {kind for kind, pattern in ASKED_KINDS.items() if pattern.search(question)}
+    """What kind of fact the question asks for (a count, a date, a phone number, ...), in English words."""
+    return {kind for kind, pattern in ASKED_KINDS.items() if pattern.search(plain_text(question))}
 
 
 def has_shape(text: str, kind: str) -> bool:
@@ -291,13 +299,15 @@ def has_shape(text: str, kind: str) -> bool:
 
 
 def asks_for_everything(question: str) -> bool:
-    """`tell me about the benefits`, `list the duties`: the whole topic, not one fact."""
-    return bool(BROAD_CUES.search(question))
+    """`tell me about the benefits`, `list the duties`: the whole topic, not one fact (in English words)."""
+    return bool(BROAD_CUES.search(plain_text(question)))
 
 
 def about_work(text: str) -> bool:
     """Whether a message is about a job or working ("is there a lunch break?"), not about anything at all
-    ("what's the weather?"): a question the posting may not answer, but its employer could."""
+    ("what's the weather?"): a question the posting may not answer, but its employer could. Spanish is
+    read in English words first."""
+    text = in_english(text)
     return bool(_WORKPLACE.search(" ".join(words(text)))) or any(
         c.removeprefix("@") not in _NOT_ONLY_WORK for c in concepts(text)
     )

@@ -16,8 +16,9 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.body_limit import limit_sanic_bodies
+from actions.language import detector
 from base.settings import get_settings
+from bot.body_limit import limit_sanic_bodies
 
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
 logger = logging.getLogger(__name__)
@@ -38,9 +39,14 @@ def authorised(header: str | None, secret: str) -> bool:
 
 @hookimpl
 def attach_sanic_app_extensions(app: Sanic) -> None:
-    """Require the shared secret, cap request bodies, and answer errors without echoing anything back."""
+    """Require the shared secret, cap request bodies, and answer errors without echoing anything back; load
+    the language models before the first message, not during it."""
     secret = get_settings().action_secret
     limit_sanic_bodies(app, get_settings().action_max_body_bytes)
+
+    @app.before_server_start
+    async def load_language_models(*_: object) -> None:
+        detector()
 
     @app.on_request
     async def require_secret(request: Request) -> HTTPResponse | None:

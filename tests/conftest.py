@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import Engine
+from sqlalchemy import text
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.future import create_engine
 
 from base.database import make_engine, metadata
 from tests.bot.channels.fake_microsoft import FakeMicrosoft
@@ -61,6 +64,39 @@ def printer() -> Iterator[PdfPrinter]:
         pytest.fail(f"no Chromium at {CHROMIUM}: `make browser` installs Debian's chromium")
     with pdf_printer() as running:
         yield running
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give this run a PostgreSQL database of its own, so that two runs on one server never empty
+    each other's tables: HELPBOT_TEST_DATABASE_URL names the server, and a database beside its own."""
+    url = os.environ.get("HELPBOT_TEST_DATABASE_URL")
+    if not url or make_url(url).get_backend_name() != "postgresql":
+        return
+    server = make_url(url)
+    name = f"{server.database}_run_{uuid.uuid4().hex[:10]}"
+    _on_server(server, f'CREATE DATABASE "{name}"')
+    os.environ["HELPBOT_TEST_DATABASE_URL"] = server.set(database=name).render_as_string(hide_password=False)
+    config.stash[_RUN_DATABASE] = (url, name)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Drop this run's PostgreSQL database and give the variable back."""
+    url, name = config.stash.get(_RUN_DATABASE, (None, None))
+    if url and name:
+        _on_server(make_url(url), f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        os.environ["HELPBOT_TEST_DATABASE_URL"] = url
+
+
+_RUN_DATABASE = pytest.StashKey[tuple[str, str]]()
+
+
+def _on_server(server: URL, statement: str) -> None:
+    engine = create_engine(server, isolation_level="AUTOCOMMIT", future=True)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(statement))
+    finally:
+        engine.dispose()
 
 
 def _database_urls() -> list[str]:

@@ -8,10 +8,13 @@ import uuid
 import pytest
 import requests
 
-from bot.channels.rate_limit import SLOW_DOWN
+from actions.catalog import CATALOGS
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.server
+
+
+SLOW_DOWN = CATALOGS["en"]["channel_slow_down"]
 
 
 def sender() -> str:

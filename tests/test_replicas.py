@@ -15,11 +15,13 @@ from typing import Any
 import pytest
 import requests
 
-from bot.channels.rate_limit import SLOW_DOWN
+from actions.messages import CATALOGS
 from tests.applications.conftest import GOOD_ROWS, write_csv
 from tests.replicas import Stack
 
 pytestmark = pytest.mark.server
+
+SLOW_DOWN = CATALOGS["en"]["channel_slow_down"]
 
 PASADENA = {"posting_id": "pasadena-accounting-technician"}
 QUESTIONS = [

@@ -14,19 +14,16 @@ from typing import Any
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
+from actions import names
+from actions.language import channel_language
+from actions.messages import text as catalog_text
 from base.settings import get_settings
-from bot.channels.rate_limit import SLOW_DOWN, Limiter, rate_limiter
+from bot.channels.rate_limit import Limiter, rate_limiter
 
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
 REPLY_TIMEOUT_SECONDS = 20.0
-TOO_LONG = (
-    "Sorry, that message is too long for me ({length} characters). Please shorten it to at most "
-    f"{MAX_MESSAGE_CHARS} characters, or ask one question at a time."
-)
-APOLOGY = "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment. {contact}"
-GENERIC_CONTACT = "If it keeps happening, please contact the human resources office of the employer."
 
 
 class CountingOutputChannel(OutputChannel):
@@ -44,11 +41,12 @@ class CountingOutputChannel(OutputChannel):
         await self.inner.send_response(recipient_id, message)
 
 
-def contact_for(metadata: dict[str, Any] | None) -> str:
+def contact_for(metadata: dict[str, Any] | None, language: str) -> str:
     """The contact line of the page's posting, when the knowledge base can tell; else a general one."""
+    generic = catalog_text(names.PIECE_GENERIC_CONTACT, language=language)
     posting_id = (metadata or {}).get("posting_id") if isinstance(metadata, dict) else None
     if not isinstance(posting_id, str):
-        return GENERIC_CONTACT
+        return generic
     try:
         from actions.replies import contact_line
         from knowledge.catalog import get_catalog
@@ -56,8 +54,23 @@ def contact_for(metadata: dict[str, Any] | None) -> str:
         posting = get_catalog().get(posting_id)
     except Exception as exc:  # the database may be the very thing that is down
         logger.warning("no contact for the apology: %s", exc.__class__.__name__)
-        return GENERIC_CONTACT
-    return contact_line(posting) if posting else GENERIC_CONTACT
+        return generic
+    return contact_line(posting, language=language) if posting else generic
+
+
+def too_long(length: int, language: str) -> str:
+    """The polite "please shorten it" for a message of `length` characters."""
+    return catalog_text(names.CHANNEL_TOO_LONG, language=language, length=length, limit=MAX_MESSAGE_CHARS)
+
+
+def slow_down(language: str) -> str:
+    """The polite reply to a flood."""
+    return catalog_text(names.CHANNEL_SLOW_DOWN, language=language)
+
+
+def apology(metadata: dict[str, Any] | None, language: str) -> str:
+    """The short apology when handling failed, with the page's posting's contact."""
+    return catalog_text(names.CHANNEL_APOLOGY, language=language, contact=contact_for(metadata, language))
 
 
 def guarded(
@@ -72,11 +85,12 @@ def guarded(
     async def handle(message: UserMessage) -> None:
         inner = message.output_channel
         text = message.text or ""
+        language = channel_language(text, message.metadata)
         if not await limiter.allow(str(message.sender_id)):
-            await inner.send_text_message(message.sender_id, SLOW_DOWN)
+            await inner.send_text_message(message.sender_id, slow_down(language))
             return
         if len(text) > MAX_MESSAGE_CHARS:
-            await inner.send_text_message(message.sender_id, TOO_LONG.format(length=len(text)))
+            await inner.send_text_message(message.sender_id, too_long(len(text), language))
             return
         counting = CountingOutputChannel(inner)
         message.output_channel = counting
@@ -87,6 +101,6 @@ def guarded(
         except Exception as exc:
             logger.error("message handling failed: %s", exc.__class__.__name__)
         if counting.sent == 0:
-            await inner.send_text_message(message.sender_id, APOLOGY.format(contact=contact_for(message.metadata)))
+            await inner.send_text_message(message.sender_id, apology(message.metadata, language))
 
     return handle

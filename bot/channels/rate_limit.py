@@ -14,7 +14,6 @@ from typing import Protocol
 from base.settings import get_settings
 
 WINDOW_SECONDS = 60.0
-SLOW_DOWN = "You're sending messages faster than I can answer. Please wait a moment, then try again."
 
 
 class Limiter(Protocol):

@@ -16,11 +16,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.language import channel_language
 from base.settings import get_settings
 from bot.channels.client_address import client_address
-from bot.channels.guard import guarded
+from bot.channels.guard import guarded, slow_down
 from bot.channels.one_message import whole_messages, with_output
-from bot.channels.rate_limit import SLOW_DOWN, rate_limiter
+from bot.channels.rate_limit import rate_limiter
 
 
 def request_problem(body: bytes) -> str | None:
@@ -60,8 +61,9 @@ class GuardedRestInput(RestInput):
                     return response.json({"error": problem}, status=400)
                 address = client_address(request.ip, request.headers.get("X-Forwarded-For"), settings.trusted_proxies)
                 if not await per_client.allow(address or "unknown"):
-                    sender = json.loads(request.body)["sender"]
-                    return response.json([{"recipient_id": sender, "text": SLOW_DOWN}], status=429)
+                    body = json.loads(request.body)
+                    language = channel_language(body["message"], body.get("metadata"))
+                    return response.json([{"recipient_id": body["sender"], "text": slow_down(language)}], status=429)
             return None
 
         return webhook

@@ -23,14 +23,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions import names
+from actions.language import channel_language
+from actions.messages import text as catalog_text
 from base.settings import get_settings
 from bot.channels.client_address import client_address
-from bot.channels.guard import guarded
+from bot.channels.guard import guarded, slow_down
 from bot.channels.one_message import response_of, with_output
-from bot.channels.rate_limit import SLOW_DOWN, rate_limiter
+from bot.channels.rate_limit import rate_limiter
 from bot.channels.staff_replies import deliver_forever
-
-BAD_MESSAGE = "Sorry, I couldn't read that message. Please type your question again."
 
 
 class WidgetOutput(SocketIOOutput):
@@ -118,11 +119,15 @@ class WebsiteSocketIOInput(SocketIOInput):
             request = environ.get("sanic.request")  # engine.io's Sanic driver writes 127.0.0.1 as REMOTE_ADDR
             peer = str(getattr(request, "ip", "") or environ.get("REMOTE_ADDR") or "?")
             address = client_address(peer, environ.get("HTTP_X_FORWARDED_FOR"), settings.trusted_proxies)
+            readable = isinstance(data, dict) and isinstance(data.get("message", ""), str)
+            metadata = data.get("metadata") if readable and isinstance(data.get("metadata"), dict) else None
+            language = channel_language(data.get("message", "") if readable else "", metadata)
             if not await per_client.allow(address):
-                await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=self.namespace)
+                await sio.emit(self.bot_message_evt, {"text": slow_down(language)}, room=sid, namespace=self.namespace)
                 return
-            if not isinstance(data, dict) or not isinstance(data.get("message", ""), str):
-                await sio.emit(self.bot_message_evt, {"text": BAD_MESSAGE}, room=sid, namespace=self.namespace)
+            if not readable:
+                bad = catalog_text(names.CHANNEL_BAD_MESSAGE, language=language)
+                await sio.emit(self.bot_message_evt, {"text": bad}, room=sid, namespace=self.namespace)
                 return
             await handler(sid, data)
 

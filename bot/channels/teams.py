@@ -211,6 +211,7 @@ class TeamsInput(InputChannel):
             "employee": True,
             "conversation_type": conversation_type(activity),
             "tenant_id": tenant_of(activity),
+            "locale": activity.get("locale") if isinstance(activity.get("locale"), str) else None,
         }
         await on_new_message(
             UserMessage(

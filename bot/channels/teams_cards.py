@@ -12,6 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from actions import names
+from actions.language import DEFAULT
+from actions.messages import text as catalog_text
 from bot.channels.one_message import Response
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -21,7 +24,6 @@ MAX_ACTIVITY_BYTES = 28 * 1024  # Teams refuses a message larger than about 28 K
 SIZE_MARGIN_BYTES = 2 * 1024  # room for the envelope Teams adds (ids, timestamps, channel data)
 MAX_OPEN_ACTIONS = 3
 SUMMARY_CHARS = 120
-CONTINUED = "… The rest is in the posting."
 _BULLET_PREFIXES = ("- ", "• ", "* ")
 
 
@@ -60,13 +62,25 @@ def _answer_body(custom: dict[str, Any]) -> list[dict[str, Any]]:
     return blocks
 
 
+def language_of(custom: dict[str, Any] | None) -> str:
+    """The language an answer was given in (its payload says), for the card's own words."""
+    language = (custom or {}).get("language")
+    return language if isinstance(language, str) else DEFAULT
+
+
+def continued(language: str) -> str:
+    """The line that ends a card cut to Teams' size limit."""
+    return catalog_text(names.CHANNEL_CONTINUED, language=language)
+
+
 def _open_actions(custom: dict[str, Any] | None) -> list[dict[str, Any]]:
     """An `Action.OpenUrl` per cited section that has a public web address."""
     actions: list[dict[str, Any]] = []
+    untitled = catalog_text(names.CHANNEL_OPEN_SECTION, language=language_of(custom))
     for citation in (custom or {}).get("citations") or []:
         url = citation.get("url")
         if isinstance(url, str) and url.startswith(("https://", "http://")) and len(actions) < MAX_OPEN_ACTIONS:
-            actions.append({"type": "Action.OpenUrl", "title": str(citation.get("title") or "Open"), "url": url})
+            actions.append({"type": "Action.OpenUrl", "title": str(citation.get("title") or untitled), "url": url})
     return actions
 
 
@@ -113,7 +127,9 @@ def size_of(activity: dict[str, Any]) -> int:
     return len(json.dumps(activity, ensure_ascii=False).encode("utf-8"))
 
 
-def fit(activity: dict[str, Any], limit: int = MAX_ACTIVITY_BYTES - SIZE_MARGIN_BYTES) -> dict[str, Any]:
+def fit(
+    activity: dict[str, Any], limit: int = MAX_ACTIVITY_BYTES - SIZE_MARGIN_BYTES, *, language: str = DEFAULT
+) -> dict[str, Any]:
     """The activity, with the card's answer lines shortened from the end until it fits Teams' limit.
 
     The citation and the buttons stay: the section link gives the rest.
@@ -127,7 +143,7 @@ def fit(activity: dict[str, Any], limit: int = MAX_ACTIVITY_BYTES - SIZE_MARGIN_
     content["fallbackText"] = summary(content.get("fallbackText", ""))
     while lines:
         lines.pop()
-        content["body"] = [*lines, {"type": "TextBlock", "text": CONTINUED, "wrap": True}, *keep_tail]
+        content["body"] = [*lines, {"type": "TextBlock", "text": continued(language), "wrap": True}, *keep_tail]
         if size_of(activity) <= limit:
             return activity
     return activity
@@ -141,4 +157,4 @@ def card_activity(response: Response, envelope: dict[str, Any]) -> dict[str, Any
         "summary": summary(response.text),
         "attachments": [{"contentType": CARD_CONTENT_TYPE, "content": card(response)}],
     }
-    return fit(activity)
+    return fit(activity, language=language_of(response.custom))

@@ -33,12 +33,15 @@ ARRAYS_FILE = "model.npz"
 VOCABULARY_FILE = "vocabulary.json"
 
 
-def _vectorizer(analyzer: str, ngram_range: list[int], vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+def _vectorizer(
+    analyzer: str, ngram_range: list[int], strip_accents: str | None, vocabulary: dict[str, int] | None = None
+) -> TfidfVectorizer:
     return TfidfVectorizer(
         analyzer=analyzer,
         ngram_range=(int(ngram_range[0]), int(ngram_range[1])),
         sublinear_tf=True,
         lowercase=True,
+        strip_accents=strip_accents,
         token_pattern=WORD_PATTERN,
         vocabulary=vocabulary,
         dtype=np.float64,
@@ -78,6 +81,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             "word_ngram_range": [1, 2],
             "C": 1.0,
             "confidence_scale": 8.0,
+            "strip_accents": "unicode",  # "cuál" and "cual" alike: applicants often type without accents
             "ranking_length": 10,
             "random_state": 42,
         }
@@ -107,8 +111,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         labels = [e.get(INTENT) for e in examples]
         if len(set(labels)) < 2:
             return self._resource  # nothing to tell apart; `process` then leaves intents alone
-        characters = _vectorizer("char_wb", self.config["char_ngram_range"])
-        words = _vectorizer("word", self.config["word_ngram_range"])
+        characters = _vectorizer("char_wb", self.config["char_ngram_range"], self.config["strip_accents"])
+        words = _vectorizer("word", self.config["word_ngram_range"], self.config["strip_accents"])
         features = hstack([characters.fit_transform(texts), words.fit_transform(texts)]).tocsr()
         svm = LinearSVC(C=float(self.config["C"]), random_state=self.config["random_state"]).fit(features, labels)
         weights, bias = svm.coef_, svm.intercept_
@@ -170,8 +174,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 vocabulary = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
         except (ValueError, FileNotFoundError):
             return classifier
-        characters = _vectorizer("char_wb", classifier.config["char_ngram_range"], vocabulary["characters"])
-        words = _vectorizer("word", classifier.config["word_ngram_range"], vocabulary["words"])
+        config, accents = classifier.config, classifier.config["strip_accents"]
+        characters = _vectorizer("char_wb", config["char_ngram_range"], accents, vocabulary["characters"])
+        words = _vectorizer("word", config["word_ngram_range"], accents, vocabulary["words"])
         characters.idf_, words.idf_ = arrays["char_idf"], arrays["word_idf"]
         classifier.model = LinearModel(characters, words, arrays["weights"], arrays["bias"], vocabulary["intents"])
         return classifier

@@ -96,3 +96,12 @@ async def test_an_oversized_socket_io_message_closes_the_websocket_unanswered(as
             while True:
                 frame = str(await asyncio.wait_for(ws.recv(), timeout=15))
                 assert "bot_uttered" not in frame
+
+
+def test_the_refusal_speaks_the_language_the_client_prefers() -> None:
+    from bot.body_limit import accepted_language, too_large
+
+    assert accepted_language("es-MX,es;q=0.9,en;q=0.8") == "es"
+    assert accepted_language("en-US,es;q=0.5") == "en" and accepted_language("fr-FR") == "en"
+    assert accepted_language(None) == "en" and accepted_language("es;q=x") == "en"
+    assert too_large(10, "es") == {"error": "la solicitud es demasiado grande (como máximo 10 bytes)"}

@@ -69,6 +69,11 @@ def sign_in(page: Page, assistant: Assistant, name: str, start: str = "/transcri
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
+def word_marker() -> str:
+    """A unique word of letters only: one of digits would read as an application ID and start the status form."""
+    return uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
+
+
 def test_a_reviewer_decides_a_transcript_and_the_applicant_hears_it(staffed: Assistant, staff_page: Page) -> None:
     page = staff_page
     sign_in(page, staffed, "rita")
@@ -105,7 +110,7 @@ def test_a_hand_off_is_answered_in_the_applicants_open_widget(
     applicant = applicant_context.new_page()
     applicant.set_default_timeout(20_000)
     try:
-        question = f"can I bring my diploma to the office, ref {uuid.uuid4().hex[:6]}?"
+        question = f"can I bring my diploma to the office, ref {word_marker()}?"
         open_widget(applicant, staffed)
         ask(applicant, question)
         expect(log(applicant).locator(".hb-bot").nth(1)).to_be_visible()  # the greeting, then an answer
@@ -145,7 +150,7 @@ def test_a_hand_off_is_answered_in_the_applicants_open_widget(
 
 
 def test_unanswered_questions_show_markup_as_text_and_no_personal_details(staffed: Assistant, staff_page: Page) -> None:
-    marker = uuid.uuid4().hex[:6]
+    marker = word_marker()
     question = f'<img src=x onerror="window.__pwned=1"> is there free parking {marker}? write to me at pat@example.org'
     staffed.reply(f"q-{marker}", question, {"posting_id": "pasadena-accounting-technician"})
     page = staff_page

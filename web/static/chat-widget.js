@@ -3,7 +3,9 @@
  * message as metadata. The session id and the messages are kept in localStorage, so a reload keeps
  * the conversation. An answer arrives as one message whose `custom` payload holds its parts and
  * citations: the parts are shown, and under them a small caption whose section titles link to
- * the sections on the posting page. */
+ * the sections on the posting page. Its own labels come in English and Spanish (data-texts, from
+ * helpbot's catalog): the page's `lang` picks one, the English / Español switch another; the page's
+ * language (`lang`) and the applicant's choice (`language`) go with every message. */
 (function () {
   "use strict";
 
@@ -12,7 +14,10 @@
 
   var SOCKET_URL = root.getAttribute("data-socket-url");
   var POSTING_ID = root.getAttribute("data-posting-id") || "";
-  var POSTING_TITLE = root.getAttribute("data-posting-title") || "this posting";
+  var TEXTS = {};
+  try { TEXTS = JSON.parse(root.getAttribute("data-texts") || "{}"); } catch (e) { TEXTS = {}; }
+  var LANGUAGES = [["en", "English"], ["es", "Español"]];
+  var PAGE_LANG = /^es\b/i.test(document.documentElement.lang || "") ? "es" : "en";
   var STORE_KEY = "helpbot.conversation";
   var MAX_KEPT = 200;
   var PANEL_COVERS_PAGE = "(max-width: 30rem)";  /* chat-widget.css: the panel fills a phone's screen */
@@ -22,12 +27,24 @@
   function load() {
     try {
       var saved = JSON.parse(window.localStorage.getItem(STORE_KEY) || "{}");
-      return { sessionId: saved.sessionId || null, messages: saved.messages || [], open: !!saved.open };
+      return {
+        sessionId: saved.sessionId || null, messages: saved.messages || [], open: !!saved.open,
+        language: saved.language === "es" || saved.language === "en" ? saved.language : null
+      };
     } catch (e) {
-      return { sessionId: null, messages: [], open: false };
+      return { sessionId: null, messages: [], open: false, language: null };
     }
   }
   var state = load();
+
+  function language() { return state.language || PAGE_LANG; }
+
+  /* The widget's own label `name` in the current language, `{posting}` filled in. */
+  function t(name) {
+    var texts = TEXTS[language()] || TEXTS.en || {};
+    var text = texts[name] || (TEXTS.en || {})[name] || "";
+    return text.replace("{posting}", root.getAttribute("data-posting-title") || texts.this_posting || "");
+  }
 
   function save() {
     try {
@@ -118,7 +135,7 @@
   }
 
   /* ---- the widget's DOM ---- */
-  var launcher = el("button", "hb-launcher", "Questions? Chat with us");
+  var launcher = el("button", "hb-launcher");
   launcher.type = "button";
   launcher.setAttribute("aria-expanded", "false");
   launcher.setAttribute("aria-controls", "hb-panel");
@@ -130,41 +147,70 @@
   panel.hidden = true;
 
   var header = el("div", "hb-header");
-  var title = el("h2", "hb-title", "Job application assistant");
+  var title = el("h2", "hb-title");
   title.id = "hb-title";
+  var switcher = el("div", "hb-languages");
+  switcher.setAttribute("role", "group");
+  var languageButtons = LANGUAGES.map(function (pair) {
+    var choice = el("button", "hb-language", pair[1]);
+    choice.type = "button";
+    choice.lang = pair[0];
+    choice.setAttribute("data-language", pair[0]);
+    choice.addEventListener("click", function () { chooseLanguage(pair[0]); });
+    switcher.appendChild(choice);
+    return choice;
+  });
   var closeButton = el("button", "hb-close", "×");
   closeButton.type = "button";
-  closeButton.setAttribute("aria-label", "Close the chat");
   header.appendChild(title);
+  header.appendChild(switcher);
   header.appendChild(closeButton);
 
   var log = el("div", "hb-log");
   log.setAttribute("role", "log");
   log.setAttribute("aria-live", "polite");
   log.setAttribute("aria-relevant", "additions");
-  log.setAttribute("aria-label", "Conversation");
   log.tabIndex = 0;
 
-  var typing = el("p", "hb-typing", "The assistant is typing…");
+  var typing = el("p", "hb-typing");
   typing.hidden = true;
 
   var form = el("form", "hb-form");
-  var label = el("label", "hb-visually-hidden", "Your message");
+  var label = el("label", "hb-visually-hidden");
   label.htmlFor = "hb-input";
   var input = el("input", "hb-input");
   input.id = "hb-input";
   input.type = "text";
   input.autocomplete = "off";
   input.maxLength = 2000;
-  input.placeholder = "Ask about " + POSTING_TITLE;
-  var send = el("button", "hb-send", "Send");
+  var send = el("button", "hb-send");
   send.type = "submit";
   form.appendChild(label);
   form.appendChild(input);
   form.appendChild(send);
 
-  var human = el("button", "hb-human", "Talk to a person");
+  var human = el("button", "hb-human");
   human.type = "button";
+
+  /* Every label of the widget in the current language. */
+  function relabel() {
+    var current = language();
+    panel.lang = current;
+    launcher.lang = current;
+    launcher.textContent = panel.hidden ? t("launcher") : t("close_chat");
+    title.textContent = t("title");
+    switcher.setAttribute("aria-label", t("language"));
+    languageButtons.forEach(function (choice) {
+      choice.setAttribute("aria-pressed", choice.getAttribute("data-language") === current ? "true" : "false");
+    });
+    closeButton.setAttribute("aria-label", t("close_label"));
+    log.setAttribute("aria-label", t("conversation"));
+    typing.textContent = t("typing");
+    label.textContent = t("your_message");
+    input.placeholder = t("placeholder");
+    send.textContent = t("send");
+    human.textContent = t("human");
+  }
 
   panel.appendChild(header);
   panel.appendChild(log);
@@ -178,10 +224,11 @@
   function render(message) {
     var kind = { user: "hb-user", staff: "hb-staff" }[message.from] || "hb-bot";
     var item = el("div", "hb-msg " + kind);
+    if (message.welcome) { item.className += " hb-welcome"; }
     if (message.from === "staff") {
-      item.appendChild(el("span", "hb-from-staff", "Helpdesk staff"));
+      item.appendChild(el("span", "hb-from-staff", t("from_staff")));
     } else {
-      item.appendChild(el("span", "hb-visually-hidden", message.from === "user" ? "You said: " : "Assistant: "));
+      item.appendChild(el("span", "hb-visually-hidden", message.from === "user" ? t("you_said") : t("assistant_said")));
     }
     if (message.parts && message.parts.length) {
       message.parts.forEach(function (part) {
@@ -192,13 +239,13 @@
       if (message.caption && message.citations && message.citations.length) { item.appendChild(caption(message)); }
     } else {
       var body = el("span", "hb-text");
-      body.appendChild(linkified(message.text || ""));
+      body.appendChild(linkified(message.welcome ? t("welcome") : message.text || ""));
       item.appendChild(body);
     }
     if (message.buttons && message.buttons.length && message.live) {
       var group = el("div", "hb-quick");
       group.setAttribute("role", "group");
-      group.setAttribute("aria-label", "Suggested replies");
+      group.setAttribute("aria-label", t("suggested"));
       message.buttons.forEach(function (button) {
         var choice = el("button", "hb-quick-reply", button.title);
         choice.type = "button";
@@ -234,7 +281,7 @@
     if (on) {
       replyTimer = window.setTimeout(function () {
         typing.hidden = true;
-        remember({ from: "bot", text: "Sorry, no answer came back. Please try again in a moment." });
+        remember({ from: "bot", text: t("no_answer") });
       }, REPLY_TIMEOUT_MS);
     }
   }
@@ -244,11 +291,9 @@
     if (!text) { return; }
     remember({ from: "user", text: shown || text });
     showTyping(true);
-    socket.emit("user_uttered", {
-      message: text,
-      session_id: state.sessionId,
-      metadata: { posting_id: POSTING_ID, channel: "website" }
-    });
+    var metadata = { posting_id: POSTING_ID, channel: "website", lang: PAGE_LANG };
+    if (state.language) { metadata.language = state.language; }
+    socket.emit("user_uttered", { message: text, session_id: state.sessionId, metadata: metadata });
   }
 
   socket.on("connect", function () {
@@ -271,7 +316,7 @@
   function setOpen(open, focus) {
     panel.hidden = !open;
     launcher.setAttribute("aria-expanded", open ? "true" : "false");
-    launcher.textContent = open ? "Close chat" : "Questions? Chat with us";
+    launcher.textContent = open ? t("close_chat") : t("launcher");
     state.open = open;
     save();
     if (open && focus) { input.focus(); }
@@ -289,11 +334,22 @@
     input.value = "";
     sendMessage(text);
   });
-  human.addEventListener("click", function () { sendMessage("/request_human", "Talk to a person"); });
+  human.addEventListener("click", function () { sendMessage("/request_human", t("human")); });
 
+  /* The applicant picks a language: the widget's labels change, and it goes with every message. */
+  function chooseLanguage(chosen) {
+    state.language = chosen;
+    save();
+    relabel();
+    Array.prototype.forEach.call(log.querySelectorAll(".hb-welcome .hb-text"), function (welcome) {
+      welcome.textContent = t("welcome");
+    });
+  }
+
+  relabel();
   state.messages.forEach(render);
   if (state.messages.length === 0) {
-    state.messages.push({ from: "bot", text: "Hi! Ask me anything about " + POSTING_TITLE + ": the deadline, requirements, salary, how to apply…" });
+    state.messages.push({ from: "bot", welcome: true });
     render(state.messages[0]);
   }
   setOpen(state.open, false);

@@ -6,12 +6,17 @@ import asyncio
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.channels.guard import APOLOGY, MAX_MESSAGE_CHARS, guarded
+from actions.catalog import CATALOGS
+from bot.channels.guard import MAX_MESSAGE_CHARS, guarded
+from bot.channels.rate_limit import RateLimiter
+
+APOLOGY = CATALOGS["en"]["channel_apology"]
 
 
-def message(text: str) -> tuple[UserMessage, CollectingOutputChannel]:
+def message(text: str, **metadata: str) -> tuple[UserMessage, CollectingOutputChannel]:
     collector = CollectingOutputChannel()
-    return UserMessage(text, collector, "guard-test", metadata={"posting_id": "no-such-posting"}), collector
+    metadata = {"posting_id": "no-such-posting", **metadata}
+    return UserMessage(text, collector, "guard-test", metadata=metadata), collector
 
 
 async def test_a_reply_passes_through_untouched() -> None:
@@ -51,3 +56,24 @@ async def test_too_long_never_reaches_the_bot() -> None:
     await guarded(bot)(msg)
     assert reached == []
     assert "too long" in collector.messages[0]["text"]
+
+
+async def test_the_guard_answers_in_the_message_language_or_the_page_language() -> None:
+    async def silent(msg: UserMessage) -> None:
+        return None
+
+    msg, collector = message("¿cuál es el sueldo?")
+    await guarded(silent, timeout=1.0)(msg)
+    assert collector.messages[0]["text"].startswith("Lo siento, algo falló")
+    msg, collector = message("ok", language="es")
+    await guarded(silent, timeout=1.0)(msg)
+    assert collector.messages[0]["text"].startswith("Lo siento, algo falló")
+    msg, collector = message("¿" + "x" * MAX_MESSAGE_CHARS)
+    await guarded(silent)(msg)
+    too_long = collector.messages[0]["text"]
+    assert "demasiado largo" in too_long and str(MAX_MESSAGE_CHARS) in too_long
+    flood = guarded(silent, timeout=1.0, per_conversation=RateLimiter(1))
+    for _ in range(2):
+        msg, collector = message("hola, ¿cuándo cierra?")
+        await flood(msg)
+    assert collector.messages[0]["text"] == CATALOGS["es"]["channel_slow_down"]

@@ -343,3 +343,20 @@ def test_which_posting_choices_are_buttons_that_post_the_choice_back(
     after = fake_microsoft.wait_for_replies(message["conversation"]["id"], count=before + 2)[before:]
     assert [r["activity"]["type"] for r in after] == ["typing", "message"]
     assert "fingerprinting" in texts(after)  # the pending question, answered for the chosen posting
+
+
+def test_teams_in_spanish_from_the_message_or_the_locale(assistant: Assistant, fake_microsoft: FakeMicrosoft) -> None:
+    """A Spanish client (`locale`) is greeted in Spanish; a Spanish question gets its card in Spanish."""
+    update = activity(
+        fake_microsoft,
+        kind="conversationUpdate",
+        members_added=[ChannelAccount(id=BOT_ID, name="helpbot")],
+        locale="es-MX",
+    )
+    welcome = texts(answered(fake_microsoft, update, post(assistant, update, fake_microsoft.token())))
+    assert "Respondo preguntas sobre convocatorias de empleo" in welcome
+    message = activity(fake_microsoft, "¿hasta cuándo puedo aplicar al trabajo de LAUSD?", locale="en-US")
+    card = texts(answered(fake_microsoft, message, post(assistant, message, fake_microsoft.token())))
+    assert "¿Aplica desde fuera de la red?" in card  # the employee's VPN note, framed in Spanish
+    assert "Periodo de inscripción: November 26, 2025 - December 11, 2025" in card
+    assert "De la convocatoria: " in card and "From the posting" not in card

@@ -6,9 +6,10 @@ import json
 from typing import Any
 
 from bot.channels.one_message import Response
-from bot.channels.teams_cards import CONTINUED, card, card_activity, size_of, summary, text_blocks
+from bot.channels.teams_cards import card, card_activity, continued, size_of, summary, text_blocks
 from tests.bot.channels.adaptive_cards import activity_problems, card_problems, render_in_chromium
 
+CONTINUED = continued("en")
 SITE = "https://careers.example.org"
 ENVELOPE = {"from": {"id": "28:bot"}, "recipient": {"id": "29:user"}, "conversation": {"id": "a:1"}, "replyToId": "x"}
 
