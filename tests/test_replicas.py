@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import requests
 
-from actions.messages import CATALOGS
+from actions.catalog import CATALOGS
 from tests.applications.conftest import GOOD_ROWS, write_csv
 from tests.replicas import Stack
 
