@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -11,7 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from base.clock import as_utc
-from base.database import get_applications_engine, metadata
+from base.database import get_applications_engine, metadata, with_tables
 
 applications_table = Table(
     "applications",
@@ -47,7 +46,6 @@ audit_table = Table(
     Column("subject_hash", String(64), index=True),
 )
 _TABLES = [applications_table, transcript_decisions_table, audit_table]
-_ready_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 FIELDS = (
     "application_id",
@@ -90,11 +88,7 @@ class QueuedTranscript:
 
 def ready(engine: Engine | None = None) -> Engine:
     """The engine, with the application tables created (once per engine)."""
-    engine = engine or get_applications_engine()
-    if engine not in _ready_engines:
-        metadata.create_all(engine, tables=_TABLES)
-        _ready_engines.add(engine)
-    return engine
+    return with_tables(engine or get_applications_engine(), _TABLES)
 
 
 @dataclass(frozen=True)

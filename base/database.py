@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+import weakref
+from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.future import create_engine
 
@@ -14,6 +16,8 @@ from base.settings import get_settings
 metadata = MetaData()
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
+# The tables created so far, per engine; weak, so that a new engine never inherits a dead one's entry.
+_created: weakref.WeakKeyDictionary[Engine, set[str]] = weakref.WeakKeyDictionary()
 
 
 def make_engine(url: str) -> Engine:
@@ -30,6 +34,16 @@ def engine_for(url: str) -> Engine:
         if url not in _engines:
             _engines[url] = make_engine(url)
         return _engines[url]
+
+
+def with_tables(engine: Engine, tables: Sequence[Table]) -> Engine:
+    """`engine`, with `tables` created in its database (once per engine)."""
+    created = _created.setdefault(engine, set())
+    missing = [table for table in tables if table.name not in created]
+    if missing:
+        metadata.create_all(engine, tables=missing)
+        created.update(table.name for table in missing)
+    return engine
 
 
 def get_engine() -> Engine:

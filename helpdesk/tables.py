@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import weakref
-
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.engine import Engine
 
-from base.database import get_engine, metadata
+from base.database import get_engine, metadata, with_tables
 
 handoffs_table = Table(
     "handoffs",
@@ -46,13 +44,8 @@ unanswered_table = Table(
     Column("handled_by", String(320)),
 )
 _TABLES = [handoffs_table, handoff_entries_table, unanswered_table]
-_ready_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def ready(engine: Engine | None = None) -> Engine:
     """The engine, with the helpdesk tables created (once per engine)."""
-    engine = engine or get_engine()
-    if engine not in _ready_engines:
-        metadata.create_all(engine, tables=_TABLES)
-        _ready_engines.add(engine)
-    return engine
+    return with_tables(engine or get_engine(), _TABLES)

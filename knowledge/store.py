@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import weakref
 from collections.abc import Collection
 from datetime import datetime, timezone
 
@@ -11,7 +10,7 @@ from sqlalchemy import Column, DateTime, Integer, String, Table, Text, delete, f
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from base.database import get_engine, metadata
+from base.database import get_engine, metadata, with_tables
 from knowledge.model import Posting
 
 postings_table = Table(
@@ -31,15 +30,10 @@ revision_table = Table(
     Column("revision", Integer, nullable=False),
 )
 _TABLES = [postings_table, revision_table]
-_ready_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def _ready(engine: Engine | None) -> Engine:
-    engine = engine or get_engine()
-    if engine not in _ready_engines:
-        metadata.create_all(engine, tables=_TABLES)
-        _ready_engines.add(engine)
-    return engine
+    return with_tables(engine or get_engine(), _TABLES)
 
 
 def replace_postings(

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import weakref
-
 from sqlalchemy import Boolean, Column, DateTime, Integer, String, Table, Text
 from sqlalchemy.engine import Engine
 
-from base.database import get_engine, metadata
+from base.database import get_engine, metadata, with_tables
 
 accounts_table = Table(
     "staff_accounts",
@@ -51,13 +49,8 @@ oidc_requests_table = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 _TABLES = [accounts_table, sessions_table, audit_table, oidc_requests_table]
-_ready_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def ready(engine: Engine | None = None) -> Engine:
     """The engine, with the staff tables created (once per engine)."""
-    engine = engine or get_engine()
-    if engine not in _ready_engines:
-        metadata.create_all(engine, tables=_TABLES)
-        _ready_engines.add(engine)
-    return engine
+    return with_tables(engine or get_engine(), _TABLES)

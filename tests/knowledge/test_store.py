@@ -69,8 +69,9 @@ def test_file_database(tmp_path: Path, lausd: Posting) -> None:
 
 
 def test_every_new_engine_gets_its_tables() -> None:
-    # store._ready() remembers prepared engines by id(engine). When an engine is garbage-collected,
-    # CPython may give the next engine the same id, and that engine's tables are then never created:
+    # The tables created are remembered per engine (base.database.with_tables); once that was by
+    # id(engine). When an engine is garbage-collected, CPython may give the next engine the same id,
+    # and that engine's tables are then never created:
     # "sqlite3.OperationalError: no such table: kb_revision".
     failures = []
     for i in range(200):
