@@ -7,12 +7,10 @@ expired token, `alg: none`, ...), and `user` is who signs in at the authorize en
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import json
 import secrets
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +20,7 @@ import jwt
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from tests.loopback import LoopbackService
 from tests.servers import free_port
 
 TENANT = "11111111-aaaa-bbbb-cccc-000000000001"
@@ -42,7 +41,7 @@ def unsigned(claims: dict[str, Any]) -> str:
 
 
 @dataclass
-class FakeEntra:
+class FakeEntra(LoopbackService):
     """The fake tenant. `user` signs in; `next_token` alters the next ID token; `token_requests` is what came."""
 
     port: int = field(default_factory=free_port)
@@ -151,23 +150,3 @@ class FakeEntra:
         app.router.add_get(f"{base}/oauth2/v2.0/authorize", authorize)
         app.router.add_post(f"{base}/oauth2/v2.0/token", token)
         return app
-
-    def start(self) -> None:
-        ready = threading.Event()
-
-        def serve() -> None:
-            loop = asyncio.new_event_loop()
-            runner = web.AppRunner(self._app())
-            loop.run_until_complete(runner.setup())
-            loop.run_until_complete(web.TCPSite(runner, "127.0.0.1", self.port).start())
-            self._loop = loop
-            ready.set()
-            loop.run_forever()
-
-        threading.Thread(target=serve, daemon=True).start()
-        ready.wait(10)
-
-    def stop(self) -> None:
-        loop = getattr(self, "_loop", None)
-        if loop:
-            loop.call_soon_threadsafe(loop.stop)

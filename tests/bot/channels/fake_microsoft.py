@@ -7,9 +7,7 @@ endorsed only for another channel, and a key without endorsements.
 
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +17,7 @@ from aiohttp import web
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from tests.loopback import LoopbackService
 from tests.servers import free_port
 
 APP_ID = "11111111-2222-3333-4444-555555555555"
@@ -40,7 +39,7 @@ def public_pem(key: rsa.RSAPrivateKey) -> bytes:
 
 
 @dataclass
-class FakeMicrosoft:
+class FakeMicrosoft(LoopbackService):
     """The fake cloud; `received` holds what the connector got, `token_requests` the token calls."""
 
     port: int = field(default_factory=free_port)
@@ -147,23 +146,3 @@ class FakeMicrosoft:
         app.router.add_post("/teams/v3/conversations/{conversation}/activities/{reply_to}", activities)
         app.router.add_post("/teams/v3/conversations/{conversation}/activities", activities)
         return app
-
-    def start(self) -> None:
-        ready = threading.Event()
-
-        def serve() -> None:
-            loop = asyncio.new_event_loop()
-            runner = web.AppRunner(self._app())
-            loop.run_until_complete(runner.setup())
-            loop.run_until_complete(web.TCPSite(runner, "127.0.0.1", self.port).start())
-            self._loop = loop
-            ready.set()
-            loop.run_forever()
-
-        threading.Thread(target=serve, daemon=True).start()
-        ready.wait(10)
-
-    def stop(self) -> None:
-        loop = getattr(self, "_loop", None)
-        if loop:
-            loop.call_soon_threadsafe(loop.stop)
