@@ -35,6 +35,13 @@ def current_session(request: web.Request) -> StaffSession | None:
     return value if isinstance(value, StaffSession) else None
 
 
+def signed_in_staff(request: web.Request) -> str:
+    """The name of the staff member signed in (pages behind the sign-in middleware only)."""
+    session = current_session(request)
+    assert session is not None and session.staff is not None
+    return session.staff
+
+
 def render(request: web.Request, name: str, *, status: int = 200, **context: object) -> web.Response:
     """A page; every template gets `me` (the session), `csrf` and the current path."""
     session = current_session(request)

@@ -8,7 +8,7 @@ from aiohttp import web
 
 from console.middleware import client_address
 from console.pages.transcripts import posting_names
-from console.rendering import current_session, render, see_other
+from console.rendering import render, see_other, signed_in_staff
 from helpdesk import handoffs
 from staff import audit
 
@@ -17,12 +17,6 @@ MESSAGES = {
     "status": "Status changed.",
     "noted": "Note added.",
 }
-
-
-def _staff(request: web.Request) -> str:
-    session = current_session(request)
-    assert session is not None and session.staff is not None
-    return session.staff
 
 
 async def queue(request: web.Request) -> web.Response:
@@ -69,7 +63,7 @@ async def _act(request: web.Request, done: str, action: str, change: Callable[[]
         return _detail_page(request, handoff_id, error=str(exc), status=400)
     audit.record(
         action,
-        actor=_staff(request),
+        actor=signed_in_staff(request),
         subject=f"hand-off {handoff_id}",
         detail=str(detail_text),
         address=client_address(request),
@@ -84,7 +78,7 @@ async def reply(request: web.Request) -> web.StreamResponse:
     handoff_id = int(request.match_info["handoff_id"])
 
     def change() -> str:
-        handoffs.reply(handoff_id, staff=_staff(request), text=text)
+        handoffs.reply(handoff_id, staff=signed_in_staff(request), text=text)
         return text
 
     return await _act(request, "replied", audit.HANDOFF_REPLY, change)
@@ -97,7 +91,7 @@ async def change_status(request: web.Request) -> web.StreamResponse:
     handoff_id = int(request.match_info["handoff_id"])
 
     def change() -> str:
-        handoffs.set_status(handoff_id, status, staff=_staff(request), note=note)
+        handoffs.set_status(handoff_id, status, staff=signed_in_staff(request), note=note)
         return f"{status}: {note}" if note.strip() else status
 
     return await _act(request, "status", audit.HANDOFF_STATUS, change)
@@ -110,7 +104,7 @@ async def note(request: web.Request) -> web.StreamResponse:
     handoff_id = int(request.match_info["handoff_id"])
 
     def change() -> str:
-        handoffs.add_note(handoff_id, staff=_staff(request), note=text)
+        handoffs.add_note(handoff_id, staff=signed_in_staff(request), note=text)
         return f"note: {text}"
 
     return await _act(request, "noted", audit.HANDOFF_STATUS, change)

@@ -10,7 +10,7 @@ from aiohttp.web_request import FileField
 from base.settings import get_settings
 from console.access import admin
 from console.middleware import client_address
-from console.rendering import current_session, render, see_other
+from console.rendering import render, see_other, signed_in_staff
 from knowledge.formats import ACCEPTED_SUFFIXES
 from knowledge.ingest import IngestedPosting, PostingFileError, add_posting_file, remove_posting, summarise
 from knowledge.parser import FIELDS
@@ -34,12 +34,6 @@ def _page(
     )
 
 
-def _staff(request: web.Request) -> str:
-    session = current_session(request)
-    assert session is not None and session.staff is not None
-    return session.staff
-
-
 @admin
 async def listing(request: web.Request) -> web.Response:
     """Every posting in the knowledge base, with the fields found and missed."""
@@ -60,7 +54,7 @@ async def upload(request: web.Request) -> web.Response:
     except PostingFileError as exc:
         audit.record(
             audit.POSTING_REJECTED,
-            actor=_staff(request),
+            actor=signed_in_staff(request),
             subject=upload.filename[:200],
             detail=str(exc),
             address=client_address(request),
@@ -68,7 +62,7 @@ async def upload(request: web.Request) -> web.Response:
         return _page(request, error=str(exc), status=400)
     audit.record(
         audit.POSTING_ADDED,
-        actor=_staff(request),
+        actor=signed_in_staff(request),
         subject=added.posting_id,
         detail=f"{upload.filename[:200]}: {added.display_name}",
         address=client_address(request),
@@ -82,5 +76,6 @@ async def remove(request: web.Request) -> web.StreamResponse:
     posting_id = request.match_info["posting_id"]
     if not remove_posting(posting_id, get_settings().postings_dir):
         return _page(request, error=f"There is no posting {posting_id}.", status=404)
-    audit.record(audit.POSTING_REMOVED, actor=_staff(request), subject=posting_id, address=client_address(request))
+    staff = signed_in_staff(request)
+    audit.record(audit.POSTING_REMOVED, actor=staff, subject=posting_id, address=client_address(request))
     raise see_other(f"/postings?removed={posting_id}")

@@ -6,7 +6,7 @@ from aiohttp import web
 
 from console.middleware import client_address
 from console.pages.transcripts import posting_names
-from console.rendering import current_session, render, see_other
+from console.rendering import render, see_other, signed_in_staff
 from helpdesk import unanswered
 from staff import audit
 
@@ -30,13 +30,12 @@ async def handled(request: web.Request) -> web.StreamResponse:
     """Mark one group's questions handled."""
     form = await request.post()
     ids = [int(value) for value in form.getall("id", []) if isinstance(value, str) and value.isdigit()]
-    session = current_session(request)
-    assert session is not None and session.staff is not None
-    count = unanswered.mark_handled(ids, staff=session.staff)
+    staff = signed_in_staff(request)
+    count = unanswered.mark_handled(ids, staff=staff)
     example = str(form.get("example", ""))[:200]
     audit.record(
         audit.UNANSWERED_HANDLED,
-        actor=session.staff,
+        actor=staff,
         subject=example,
         detail=f"{count} question(s)",
         address=client_address(request),

@@ -6,16 +6,10 @@ from aiohttp import web
 
 from console.access import admin
 from console.middleware import client_address
-from console.rendering import current_session, render, see_other
+from console.rendering import render, see_other, signed_in_staff
 from staff import audit, sessions
 from staff.accounts import ROLES, AccountError, add_account, list_accounts, set_disabled
 from staff.passwords import MIN_LENGTH, WeakPassword
-
-
-def _me(request: web.Request) -> str:
-    session = current_session(request)
-    assert session is not None and session.staff is not None
-    return session.staff
 
 
 def _page(request: web.Request, *, error: str = "", status: int = 200) -> web.Response:
@@ -49,7 +43,7 @@ async def add(request: web.Request) -> web.StreamResponse:
         return _page(request, error=str(exc), status=400)
     audit.record(
         audit.STAFF_ADDED,
-        actor=_me(request),
+        actor=signed_in_staff(request),
         subject=account.name,
         detail=f"{account.kind}, {account.role}",
         address=client_address(request),
@@ -59,7 +53,7 @@ async def add(request: web.Request) -> web.StreamResponse:
 
 async def _set(request: web.Request, disabled: bool) -> web.StreamResponse:
     name = request.match_info["name"]
-    if disabled and name == _me(request):
+    if disabled and name == signed_in_staff(request):
         return _page(request, error="You cannot disable your own account.", status=400)
     try:
         account = set_disabled(name, disabled)
@@ -68,7 +62,7 @@ async def _set(request: web.Request, disabled: bool) -> web.StreamResponse:
     if disabled:
         sessions.end_all_for(account.name)
     action = audit.STAFF_DISABLED if disabled else audit.STAFF_ENABLED
-    audit.record(action, actor=_me(request), subject=account.name, address=client_address(request))
+    audit.record(action, actor=signed_in_staff(request), subject=account.name, address=client_address(request))
     raise see_other(f"/staff?done={'disabled' if disabled else 'enabled'}")
 
 

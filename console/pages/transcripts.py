@@ -11,7 +11,7 @@ from applications import store, transcripts
 from applications.statuses import AWAITING_VERIFICATION, STATUSES, TRANSCRIPT_STATUSES
 from base.settings import get_settings
 from console.middleware import client_address
-from console.rendering import current_session, render, see_other
+from console.rendering import render, see_other, signed_in_staff
 from knowledge.catalog import get_catalog
 from staff import audit
 
@@ -76,19 +76,18 @@ async def decide(request: web.Request) -> web.StreamResponse:
     application_id = request.match_info["application_id"]
     form = await request.post()
     decision, note = str(form.get("decision", "")), str(form.get("note", "")).strip()
-    session = current_session(request)
-    assert session is not None and session.staff is not None
+    staff = signed_in_staff(request)
     if decision not in TRANSCRIPT_STATUSES:
         return _record_page(request, application_id, error="Choose a decision.", status=400)
     if not note or len(note) > MAX_NOTE:
         return _record_page(request, application_id, error=f"Write a note (up to {MAX_NOTE} characters).", status=400)
     try:
-        transcripts.decide(application_id, decision, today=get_settings().today(), note=note, staff=session.staff)
+        transcripts.decide(application_id, decision, today=get_settings().today(), note=note, staff=staff)
     except transcripts.DecisionRejected as rejected:
         return _record_page(request, application_id, error=str(rejected), status=400)
     audit.record(
         audit.DECISION,
-        actor=session.staff,
+        actor=staff,
         subject=application_id,
         detail=f"{decision}: {note}",
         address=client_address(request),
