@@ -27,7 +27,7 @@ from bench.report import write_report
 
 SECTIONS = ("nlu", "answers", "longtail", "server", "knowledge", "production")
 # The keys each section writes into the results.
-SECTION_KEYS = {"nlu": ("nlu", "full_training"), "answers": ("answers",), "longtail": ("longtail",),
+SECTION_KEYS = {"nlu": ("nlu", "full_training"), "answers": ("answers", "answers_es"), "longtail": ("longtail",),
                 "server": ("server",), "knowledge": ("knowledge_base",), "production": ("production",)}  # fmt: skip
 
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
@@ -136,7 +136,7 @@ def main(only: tuple[str, ...], folds: int, docs: Path, alone: bool) -> None:
         workdir = Path(tmp)
         # The servers first: NLU work in this process (scikit-learn, Rasa) sets environment
         # variables the servers would inherit.
-        if sections & {"answers", "server"}:
+        if sections & {"answers", "longtail", "server"}:
             results.update(run_assistant_sections(workdir, sections))
         if "production" in sections:
             results.update(run_production(workdir))
