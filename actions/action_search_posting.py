@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.applicant_input import find_application_id, find_email
+from actions.applicant_input import application_id_in, find_email
 from actions.conversation import latest_intent, latest_text, resolve, speaking
 from actions.messages import say
 from actions.replies import ask_which_posting, context_of, reply_events, send_reply
@@ -25,12 +25,12 @@ ACTION_NAME = "action_search_posting"
 def looks_like_status_details(intent: str | None, text: str) -> bool:
     """An application id or email typed on its own, outside the status check."""
     short = len(text.split()) <= 6
-    return intent == names.INTENT_INFORM and short and bool(find_application_id(text) or find_email(text))
+    return intent == names.INTENT_INFORM and short and bool(application_id_in(text) or find_email(text))
 
 
 def gives_status_details(text: str) -> bool:
     """Both an application id and an email in one message: the applicant wants the status look-up."""
-    return bool(find_application_id(text) and find_email(text))
+    return bool(application_id_in(text) and find_email(text))
 
 
 class ActionSearchPosting(Action):

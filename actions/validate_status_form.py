@@ -8,7 +8,7 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
-from actions.applicant_input import find_application_id, find_email
+from actions.applicant_input import application_id_in, find_email
 from actions.conversation import in_group_conversation, latest_intent, latest_text, speak_language_of
 from actions.messages import say
 
@@ -56,7 +56,7 @@ class ValidateStatusForm(FormValidationAction):
     async def extract_application_id(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        return _extract(tracker, dispatcher, names.SLOT_APPLICATION_ID, find_application_id, names.REPLY_NOT_AN_ID)
+        return _extract(tracker, dispatcher, names.SLOT_APPLICATION_ID, application_id_in, names.REPLY_NOT_AN_ID)
 
     async def extract_applicant_email(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -49,6 +49,10 @@ class Catalog:
         self.refresh()
         return list(self._postings.values())
 
+    def job_numbers(self) -> frozenset[str]:
+        """The postings' job numbers ("26-039"): codes an applicant may type that are no application id."""
+        return frozenset(fact.text for p in self.postings() if (fact := p.fact("job_number")))
+
     def get(self, posting_id: str | None) -> Posting | None:
         """The posting with this id, if the knowledge base has it."""
         if not posting_id:

@@ -14,6 +14,7 @@ from knowledge.ingest import ingest_folder
 from tests.servers import SEED_POSTINGS
 
 ACTION_MODULES = (
+    "actions.applicant_input",
     "actions.action_answer_topic",
     "actions.action_search_posting",
     "actions.action_select_posting",

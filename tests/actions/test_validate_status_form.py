@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.validate_status_form import ValidateStatusForm
+from knowledge.catalog import Catalog
 from tests.actions.helpers import make_tracker, message_names
+
+pytestmark = pytest.mark.usefixtures("catalog")  # job numbers come from the knowledge base
 
 
 def asking(slot: str, text: str, intent: str = "inform", **slots: object):  # type: ignore[no-untyped-def]
@@ -19,6 +23,19 @@ async def test_application_id_is_found_in_a_sentence() -> None:
         dispatcher, asking("application_id", "it's APP-2025-0042 I think"), {}
     )
     assert found == {names.SLOT_APPLICATION_ID: "APP-2025-0042"}
+    assert dispatcher.messages == []
+
+
+async def test_a_postings_job_number_is_not_taken_for_the_application_id(catalog: Catalog) -> None:
+    job_numbers = sorted(catalog.job_numbers())
+    assert job_numbers, "the seed postings state job numbers"
+    dispatcher = CollectingDispatcher()
+    for number in job_numbers:
+        tracker = asking("application_id", f"I applied for {number}, it's APP-2025-0042")
+        found = await ValidateStatusForm().extract_application_id(dispatcher, tracker, {})
+        assert found == {names.SLOT_APPLICATION_ID: "APP-2025-0042"}
+        starting = make_tracker(intent="check_status", text=f"what's the status of {number}?", slots={})
+        assert await ValidateStatusForm().extract_application_id(dispatcher, starting, {}) == {}
     assert dispatcher.messages == []
 
 
