@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
+from base.client_address import client_address as _client_address
 from base.settings import get_settings
 from console.access import Handler, allowed, required_role
 from console.rendering import SESSION_KEY, current_session, render
@@ -41,8 +42,10 @@ def clear_session_cookie(response: web.StreamResponse) -> None:
 
 
 def client_address(request: web.Request) -> str:
-    """The address sign-ins are throttled by."""
-    return request.remote or "unknown"
+    """The address sign-ins are throttled by and the audit log records: the client's, through trusted
+    proxies only (behind an ingress every request comes from the ingress)."""
+    peer = request.remote or "unknown"
+    return _client_address(peer, request.headers.get("X-Forwarded-For"), get_settings().trusted_proxies)
 
 
 @web.middleware

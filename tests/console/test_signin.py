@@ -86,6 +86,34 @@ async def test_an_address_is_locked_after_many_failures_on_any_accounts(client: 
     assert status == 429
 
 
+async def test_behind_a_trusted_proxy_the_forwarded_client_is_throttled_not_the_proxy(
+    console_db: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HELPBOT_TRUSTED_PROXIES", "127.0.0.1")  # the ingress, as the console sees it
+    reset_settings()
+    for number in range(throttle.ADDRESS_LOCK_AFTER):
+        audit.record(audit.SIGN_IN_FAILED, actor=f"guess{number}", address="198.51.100.7")
+    async with TestClient(TestServer(make_app())) as client:
+        for forwarded, expected in (("198.51.100.7", 429), ("203.0.113.5", 303)):
+            client.session.cookie_jar.clear()
+            headers = {"X-Forwarded-For": forwarded}
+            page = await client.get("/signin", headers=headers)
+            form = {"name": "adam", "password": PASSWORD, "csrf": csrf_of(await page.text())}
+            answer = await client.post("/signin", data=form, headers=headers, allow_redirects=False)
+            assert answer.status == expected, forwarded
+    signed_in = audit.search(audit.AuditFilter(action=audit.SIGN_IN))
+    assert [e.address for e in signed_in] == ["203.0.113.5"]
+
+
+async def test_a_forged_forwarded_address_from_an_untrusted_peer_is_ignored(client: TestClient) -> None:
+    for number in range(throttle.ADDRESS_LOCK_AFTER):
+        audit.record(audit.SIGN_IN_FAILED, actor=f"guess{number}", address="127.0.0.1")
+    page = await client.get("/signin", headers={"X-Forwarded-For": "203.0.113.5"})
+    form = {"name": "adam", "password": PASSWORD, "csrf": csrf_of(await page.text())}
+    answer = await client.post("/signin", data=form, headers={"X-Forwarded-For": "203.0.113.5"})
+    assert answer.status == 429  # no trusted proxies: the header says nothing
+
+
 async def test_a_disabled_account_cannot_sign_in_and_its_sessions_end(client: TestClient) -> None:
     await sign_in(client, "rita")
     set_disabled("rita", True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.channels.client_address import client_address
+from base.client_address import client_address
 
 NGINX = ("127.0.0.1",)
 
