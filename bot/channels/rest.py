@@ -17,8 +17,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions.language import channel_language
-from base.settings import get_settings
 from base.client_address import client_address
+from base.settings import get_settings
 from bot.channels.guard import guarded, slow_down
 from bot.channels.one_message import whole_messages, with_output
 from bot.channels.rate_limit import rate_limiter

@@ -26,8 +26,8 @@ from sanic.response import HTTPResponse
 from actions import names
 from actions.language import channel_language
 from actions.messages import text as catalog_text
-from base.settings import get_settings
 from base.client_address import client_address
+from base.settings import get_settings
 from bot.channels.guard import guarded, slow_down
 from bot.channels.one_message import response_of, with_output
 from bot.channels.rate_limit import rate_limiter
