@@ -49,6 +49,7 @@ REPLY_HANDOFF_UNAVAILABLE = "reply_handoff_unavailable"
 
 # pieces of texts (filled into the texts above)
 PIECE_CONTACT = "piece_contact"  # whom to ask, when the posting gives an email or phone number
+PIECE_CITED_CONTACT = "piece_cited_contact"  # ... when the reply's citation already names its section
 PIECE_NO_CONTACT = "piece_no_contact"  # ... when it gives none
 PIECE_EMPTY_SECTION = "piece_empty_section"
 PIECE_ABOUT = "piece_about"  # anything about “<subject>”

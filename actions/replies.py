@@ -31,9 +31,16 @@ def section_label(heading: str, posting: Posting, *, language: str | None = None
     return section_title(heading, posting)
 
 
-def contact_line(posting: Posting, topic: str | None = None, *, language: str | None = None) -> str:
-    """Whom to ask when the posting does not say: its contact for that kind of question, or honest advice."""
+def contact_line(
+    posting: Posting, topic: str | None = None, *, language: str | None = None, cited: bool = False
+) -> str:
+    """Whom to ask when the posting does not say: its contact for that kind of question, or honest advice.
+
+    The line names the contact's section, unless the reply's citation (`cited`) already does.
+    """
     found: Contact | None = best_contact(posting, topic)
+    if found and cited:
+        return text(names.PIECE_CITED_CONTACT, contact=found.value, language=language)
     if found:
         where = section_label(found.section, posting, language=language)
         return text(names.PIECE_CONTACT, contact=found.value, section=where, language=language)
@@ -114,7 +121,7 @@ def send_not_stated(
         posting=posting.display_name,
         topic=label,
         note=empty,
-        contact=contact_line(posting, topic),
+        contact=contact_line(posting, topic, cited=True),
     )
     found = best_contact(posting, topic)
     sections = [*_note_sections(note), *([found.section] if found else [])]

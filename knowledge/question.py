@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,6 +42,8 @@ _KIND_WORDS = frozenset(
     stem(w) for w in ("number", "phone", "call", "email", "mail", "website", "link", "url", "page", "date", "day")
 ) | {"long", "soon"}
 MAX_FOLLOW_UP_WORDS = 10
+_MAX_SUBJECT_PHRASE = 6  # words of the applicant's phrase quoted as the subject
+_MAX_SUBJECT_GAP = 2  # ... with at most this many words between its subject words ("my", "to")
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")  # a word as the applicant wrote it, accents and all
 
 
@@ -105,13 +108,22 @@ def analyse(said: str, posting: Posting | None = None) -> Question:
 
 def _subject_words(said: str, ignore: frozenset[str]) -> tuple[str, ...]:
     """The question's own words for its subject ("remote work", "estacionamiento"), to say what the posting
-    does not state: the words whose English reading carries a subject."""
+    does not state: the words whose English reading carries a subject, as one phrase when they stand
+    close together ("bring my dog to work", not "bring dog work")."""
+    tokens = [t.lower().removesuffix("'s") for t in _TOKEN.findall(said.replace("’", "'"))]
+    names_posting = [bool(w := "".join(words(t))) and _names_posting(w, ignore) for t in tokens]
     kept = [
-        token
-        for token in _TOKEN.findall(said.replace("’", "'"))
-        if (w := "".join(words(token))) and not _names_posting(w, ignore) and not w.isdigit() and _carries_subject(w)
+        i
+        for i, token in enumerate(tokens)
+        if (w := "".join(words(token))) and not names_posting[i] and not w.isdigit() and _carries_subject(w)
     ]
-    return tuple(dict.fromkeys(t.lower().removesuffix("'s") for t in kept))[:4]
+    if not kept:
+        return ()
+    span = range(kept[0], kept[-1] + 1)
+    close = all(b - a <= _MAX_SUBJECT_GAP + 1 for a, b in itertools.pairwise(kept))
+    if len(kept) > 1 and close and len(span) <= _MAX_SUBJECT_PHRASE and not any(names_posting[i] for i in span):
+        return (" ".join(tokens[i] for i in span),)
+    return tuple(dict.fromkeys(tokens[i] for i in kept))[:4]
 
 
 def _carries_subject(word: str) -> bool:

@@ -99,7 +99,7 @@ def test_a_spanish_long_tail_question_gets_the_english_quote_in_spanish_framing(
     assert "There is one vacancy in the Finance department" in reply
     assert reply.endswith("\n\nDe la convocatoria: Vacancies")
     declined = assistant.reply(new_sender(), "¿puedo trabajar desde casa?", {"posting_id": PASADENA})
-    assert NOT_STATED in declined and "«trabajar casa»" in declined and "recursos humanos" in declined
+    assert NOT_STATED in declined and "«trabajar desde casa»" in declined and "recursos humanos" in declined
     assert_spanish(declined)
 
 

@@ -94,6 +94,7 @@ TEXTS: dict[str, str] = {
     names.ASK_APPLICANT_EMAIL: "Thanks. And the email address you applied with?",
     # pieces
     names.PIECE_CONTACT: "For more, you can contact {contact} (given in the posting's “{section}” section).",
+    names.PIECE_CITED_CONTACT: "For more, you can contact {contact}.",
     names.PIECE_NO_CONTACT: (
         "The posting lists no email address or phone number, so please contact {organisation}'s human "
         "resources office through the job listing where you found the posting."

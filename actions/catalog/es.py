@@ -101,6 +101,7 @@ TEXTS: dict[str, str] = {
     names.PIECE_CONTACT: (
         "Para más información, puede comunicarse con {contact} (dato de la sección “{section}” de la convocatoria)."
     ),
+    names.PIECE_CITED_CONTACT: "Para más información, puede comunicarse con {contact}.",
     names.PIECE_NO_CONTACT: (
         "La convocatoria no da ningún correo electrónico ni teléfono; comuníquese con la oficina de recursos "
         "humanos de {organisation} a través del anuncio donde encontró la convocatoria."

@@ -86,6 +86,7 @@ async def test_not_stated_says_so_with_the_postings_contact(catalog: Catalog) ->
     custom = messages[0]["custom"]
     assert custom["stated"] is False
     assert [c["section"] for c in custom["citations"]] == ["EMPLOYMENT SELECTION PROCESS"]  # where the contact is
+    assert messages[0]["text"].count("Employment selection process") == 1  # in the citation, not twice
 
 
 async def test_an_employee_hears_the_vpn_note_first_in_the_same_message(catalog: Catalog) -> None:

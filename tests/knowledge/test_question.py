@@ -76,4 +76,7 @@ def test_follow_ups_refer_back() -> None:
 
 
 def test_the_subject_in_the_applicant_s_words() -> None:
-    assert analyse("do you offer relocation assistance?").subject == ("relocation", "assistance")
+    assert analyse("do you offer relocation assistance?").subject == ("relocation assistance",)
+    assert analyse("could I bring my dog to the office").subject == ("bring my dog to the office",)
+    far_apart = analyse("what's the parking like, and is there somewhere close by for lunch?").subject
+    assert far_apart == ("parking", "close", "lunch")
