@@ -59,20 +59,11 @@ ENV PATH=/opt/venv/bin:$PATH \
     HELPBOT_POSTINGS_DIR=/postings
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
-COPY pyproject.toml README.md ./
-COPY base base
-COPY applications applications
-COPY staff staff
-COPY helpdesk helpdesk
-COPY knowledge knowledge
-COPY actions actions
-COPY bot bot
-COPY console console
-COPY rasa_sdk_plugins rasa_sdk_plugins
+# The sources and the trained model as the build stage holds them: the package list is kept once.
+COPY --from=build /app /app
 COPY web web
 COPY deploy deploy
 COPY --from=widget /web/node_modules/socket.io-client/dist/socket.io.min.js web/static/vendor/socket.io.min.js
-COPY --from=build /app/models models
 USER 10001:10001
 EXPOSE 5005 5055 8080 8090
 CMD ["helpbot", "serve"]

@@ -55,7 +55,7 @@ def test_the_image_is_built_in_stages_and_runs_as_a_user_of_its_own() -> None:
     runtime = stages[-1]
     user = re.findall(r"^USER (\S+)", runtime, re.M)
     assert user and not user[-1].startswith(("0", "root"))
-    assert "COPY --from=build /app/models models" in runtime  # the model baked in
+    assert "COPY --from=build /app /app" in runtime  # the sources and the model trained in the build stage
 
 
 def test_the_image_holds_every_package_of_the_project() -> None:
@@ -63,9 +63,10 @@ def test_the_image_holds_every_package_of_the_project() -> None:
     found = re.search(r"^\[tool\.setuptools\.packages\.find\]\ninclude = \[(.*?)\]", pyproject, re.M)
     assert found
     packages = [p.strip().strip('"').rstrip("*") for p in found.group(1).split(",")]
-    runtime = re.split(r"^FROM ", DOCKERFILE.read_text(), flags=re.M)[-1]
-    copied = set(re.findall(r"^COPY (\S+) \1$", runtime, re.M))
+    build = next(s for s in re.split(r"^FROM ", DOCKERFILE.read_text(), flags=re.M) if " AS build" in s.split("\n")[0])
+    copied = set(re.findall(r"^COPY (\S+) \1$", build, re.M))
     assert set(packages) <= copied, f"not copied into the image: {set(packages) - copied}"
+    assert "rasa train" in build  # the model is trained where the packages are, and /app goes to the runtime
 
 
 def test_every_manifest_matches_kubernetes_schemas() -> None:
