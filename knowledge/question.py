@@ -111,12 +111,9 @@ def _subject_words(said: str, ignore: frozenset[str]) -> tuple[str, ...]:
     does not state: the words whose English reading carries a subject, as one phrase when they stand
     close together ("bring my dog to work", not "bring dog work")."""
     tokens = [t.lower().removesuffix("'s") for t in _TOKEN.findall(said.replace("’", "'"))]
-    names_posting = [bool(w := "".join(words(t))) and _names_posting(w, ignore) for t in tokens]
-    kept = [
-        i
-        for i, token in enumerate(tokens)
-        if (w := "".join(words(token))) and not names_posting[i] and not w.isdigit() and _carries_subject(w)
-    ]
+    plain = ["".join(words(t)) for t in tokens]
+    names_posting = [bool(w) and _names_posting(w, ignore) for w in plain]
+    kept = [i for i, w in enumerate(plain) if w and not names_posting[i] and not w.isdigit() and _carries_subject(w)]
     if not kept:
         return ()
     span = range(kept[0], kept[-1] + 1)
