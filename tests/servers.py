@@ -107,48 +107,38 @@ class Assistant:
         self.env["HELPBOT_CORS_ORIGINS"] = self.site
         self.env["HELPBOT_PUBLIC_RASA_URL"] = f"http://localhost:{self.rasa_port}"
         self.env["HELPBOT_PUBLIC_SITE_URL"] = self.site
-        logs = self.workdir / "logs"
-        logs.mkdir(exist_ok=True)
+        (self.workdir / "logs").mkdir(exist_ok=True)
         action = self._start_action_server(self.env)
         rasa = self._start_rasa_server(self.env)
-        website = subprocess.Popen(
-            [sys.executable, "-m", "bot.website", "--port", str(self.web_port)],
-            cwd=PROJECT_ROOT,
-            env=self.env,
-            stdout=(logs / "website.log").open("wb"),
-            stderr=subprocess.STDOUT,
-        )
-        console = subprocess.Popen(
-            [sys.executable, "-m", "console.app", "--port", str(self.console_port)],
-            cwd=PROJECT_ROOT,
-            env=self.env,
-            stdout=(logs / "console.log").open("wb"),
-            stderr=subprocess.STDOUT,
-        )
+        website = self._start_module(["bot.website", "--port", str(self.web_port)], "website.log", self.env)
+        console = self._start_module(["console.app", "--port", str(self.console_port)], "console.log", self.env)
         self.processes = [action, rasa, website, console]
         wait_for(f"http://127.0.0.1:{self.web_port}/", 30, website)
         wait_for(f"http://127.0.0.1:{self.console_port}/signin", 30, console)
         wait_for(f"http://127.0.0.1:{self.action_port}/health", 60, action)
         wait_for(f"http://127.0.0.1:{self.rasa_port}/", 180, rasa)
 
-    def _start_action_server(self, env: dict[str, str]) -> subprocess.Popen[bytes]:
-        logs = self.workdir / "logs"
+    def _start_module(self, arguments: list[str], log: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+        """`python -m <arguments>` from the project root, its output appended to `logs/<log>`."""
         return subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+            [sys.executable, "-m", *arguments],
             cwd=PROJECT_ROOT,
             env=env,
-            stdout=(logs / "actions.log").open("ab"),
+            stdout=(self.workdir / "logs" / log).open("ab"),
             stderr=subprocess.STDOUT,
         )
 
+    def _start_action_server(self, env: dict[str, str]) -> subprocess.Popen[bytes]:
+        arguments = ["rasa_sdk", "--actions", "actions", "--port", str(self.action_port)]
+        return self._start_module(arguments, "actions.log", env)
+
     def _start_rasa_server(self, env: dict[str, str]) -> subprocess.Popen[bytes]:
-        logs = self.workdir / "logs"
-        return subprocess.Popen(
-            [sys.executable, "-m", "bot.rasa_server", "run", "--model", str(MODEL), "--port", str(self.rasa_port),
+        return self._start_module(
+            ["bot.rasa_server", "run", "--model", str(MODEL), "--port", str(self.rasa_port),
              "--endpoints", str(PROJECT_ROOT / "bot" / "endpoints.yml"),
              "--credentials", str(PROJECT_ROOT / "bot" / "credentials.yml"), "--cors", self.site],
-            cwd=PROJECT_ROOT, env=env,
-            stdout=(logs / "rasa.log").open("ab"), stderr=subprocess.STDOUT,
+            "rasa.log",
+            env,
         )  # fmt: skip
 
     def restart_rasa_server(self, **env_changes: str) -> None:
