@@ -38,7 +38,10 @@ def contact_line(
 
     The line names the contact's section, unless the reply's citation (`cited`) already does.
     """
-    found: Contact | None = best_contact(posting, topic)
+    return _contact_line(posting, best_contact(posting, topic), language=language, cited=cited)
+
+
+def _contact_line(posting: Posting, found: Contact | None, *, language: str | None, cited: bool) -> str:
     if found and cited:
         return text(names.PIECE_CITED_CONTACT, contact=found.value, language=language)
     if found:
@@ -115,15 +118,15 @@ def send_not_stated(
     note: Fact | None = None,
 ) -> None:
     """The posting does not say; point to its contact, citing the section that gives it."""
+    found = best_contact(posting, topic)
     empty = text(names.PIECE_EMPTY_SECTION, section=section_label(empty_heading, posting)) if empty_heading else ""
     said = text(
         names.REPLY_NOT_STATED,
         posting=posting.display_name,
         topic=label,
         note=empty,
-        contact=contact_line(posting, topic, cited=True),
+        contact=_contact_line(posting, found, language=None, cited=True),
     )
-    found = best_contact(posting, topic)
     sections = [*_note_sections(note), *([found.section] if found else [])]
     parts = [*_note_parts(note), Part(PART_ANSWER, said)]
     send_answer(dispatcher, names.REPLY_NOT_STATED, posting, parts, sections, stated=False)
