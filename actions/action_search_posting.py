@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import names
 from actions.applicant_input import application_id_in, find_email
-from actions.conversation import latest_intent, latest_text, resolve, speaking
+from actions.conversation import latest_intent, latest_text, resolve, speaking, topic_hint
 from actions.messages import say
 from actions.replies import ask_which_posting, context_of, reply_events, send_reply
 from actions.unanswered_questions import note_unanswered
@@ -64,11 +64,14 @@ class ActionSearchPosting(Action):
                 SlotSet(names.SLOT_PENDING_QUESTION, question or None),
             ]
         posting = resolution.posting
+        topic, confidence = topic_hint(tracker)
         reply = respond(
             question,
             posting,
             catalog.index(posting),
             today=get_settings().today(),
+            topic=topic,
+            confidence=confidence,
             context=context_of(tracker, posting),
         )
         send_reply(dispatcher, posting, reply, out_of_scope=out_of_scope)

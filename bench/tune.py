@@ -22,9 +22,9 @@ from bench.longtail import load_longtail
 from bench.questions import load_questions, normalize
 from knowledge.model import Posting
 from knowledge.parser import parse_posting
-from knowledge.responder import Thresholds, respond
+from knowledge.responder import DEFAULT_THRESHOLDS, Thresholds, respond
 from knowledge.search import PostingIndex
-from knowledge.topics import topic_of_intent
+from knowledge.topics import OUTSIDE_TOPIC_INTENTS, OUTSIDE_TOPICS_TRUST, likeliest_topic, topic_of_intent
 from tests.servers import SEED_POSTINGS
 
 MODEL = PROJECT_ROOT / "models" / "helpbot.tar.gz"
@@ -34,6 +34,9 @@ GRID: dict[str, tuple[float, ...]] = {
     "trust_topic_confidence": (0.5, 0.6, 0.7, 0.8, 0.9),
     "topic_min_coverage": (0.6, 0.75, 0.9),
 }
+# How far the likeliest topic is trusted for a question the classifier put outside the topics (at the
+# default thresholds).
+TRUST_GRID = (0.6, 0.7, 0.8, 0.85, 0.9, 1.0)
 
 
 @dataclass(frozen=True)
@@ -44,22 +47,27 @@ class Case:
     posting: str
     intent: str | None
     confidence: float
+    ranking: tuple[tuple[str, float], ...]
     answerable: bool
     expect: tuple[str, ...]
     long_tail: bool
 
 
-def classify(texts: list[str]) -> dict[str, tuple[str | None, float]]:
-    """Each text's intent and confidence from the trained model."""
+Classified = tuple[str | None, float, tuple[tuple[str, float], ...]]
+
+
+def classify(texts: list[str]) -> dict[str, Classified]:
+    """Each text's intent, confidence and intent ranking from the trained model."""
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(MODEL))
 
-    async def parse_all() -> dict[str, tuple[str | None, float]]:
+    async def parse_all() -> dict[str, Classified]:
         found = {}
         for text in texts:
             parsed: dict[str, Any] = await agent.parse_message(text)
-            found[text] = (parsed["intent"].get("name"), float(parsed["intent"].get("confidence") or 0.0))
+            ranking = tuple((str(r["name"]), float(r["confidence"])) for r in parsed.get("intent_ranking") or [])
+            found[text] = (parsed["intent"].get("name"), float(parsed["intent"].get("confidence") or 0.0), ranking)
         return found
 
     return asyncio.run(parse_all())
@@ -75,13 +83,19 @@ def cases() -> list[Case]:
     return found
 
 
-def right(case: Case, thresholds: Thresholds, postings: dict[str, tuple[Posting, PostingIndex]], today: date) -> bool:
+def right(
+    case: Case,
+    thresholds: Thresholds,
+    postings: dict[str, tuple[Posting, PostingIndex]],
+    today: date,
+    trust: float = OUTSIDE_TOPICS_TRUST,
+) -> bool:
     """Whether `respond` gets this case right under these thresholds."""
     posting, index = postings[case.posting]
-    topic = topic_of_intent(case.intent)
-    reply = respond(
-        case.text, posting, index, today=today, topic=topic, confidence=case.confidence, thresholds=thresholds
-    )
+    topic, confidence = topic_of_intent(case.intent), case.confidence
+    if case.intent in OUTSIDE_TOPIC_INTENTS:  # as actions.conversation.topic_hint
+        topic, confidence = likeliest_topic(case.ranking, trust)
+    reply = respond(case.text, posting, index, today=today, topic=topic, confidence=confidence, thresholds=thresholds)
     if not case.answerable:
         return not reply.stated
     return reply.stated and all(normalize(fact) in normalize(reply.text) for fact in case.expect)
@@ -112,6 +126,12 @@ def main() -> None:
     click.echo(" | ".join([*GRID, "long tail (dev)", "topic questions"]))
     for long_tail_share, topic_share, values in results[:10]:
         click.echo(" | ".join([*(str(v) for v in values), f"{long_tail_share:.3f}", f"{topic_share:.3f}"]))
+    click.echo("\noutside_topics_trust | long tail (dev) | topic questions")
+    for trust in TRUST_GRID:
+        outcomes = [(case, right(case, DEFAULT_THRESHOLDS, postings, today, trust)) for case in classified]
+        long_tail = [ok for case, ok in outcomes if case.long_tail]
+        topics = [ok for case, ok in outcomes if not case.long_tail]
+        click.echo(f"{trust} | {sum(long_tail) / len(long_tail):.3f} | {sum(topics) / len(topics):.3f}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 # topic -> what it is called in a sentence ("The posting does not state <label>.")
 TOPICS: dict[str, str] = {
     "deadline": "an application deadline",
@@ -32,6 +34,26 @@ def topic_of_intent(intent: str | None) -> str | None:
     if intent and intent.startswith(INTENT_PREFIX) and intent[len(INTENT_PREFIX) :] in TOPICS:
         return intent[len(INTENT_PREFIX) :]
     return None
+
+
+# Intents for a question no topic covers, or that the classifier could not place.
+OUTSIDE_TOPIC_INTENTS = ("ask_about_job", "nlu_fallback")
+# How far the likeliest topic is trusted when the classifier says no topic covers the question (tuned on
+# the long tail's dev half and the topic questions with `python -m bench.tune`).
+OUTSIDE_TOPICS_TRUST = 0.85
+
+
+def likeliest_topic(
+    ranking: Sequence[tuple[str, float]], trust: float = OUTSIDE_TOPICS_TRUST
+) -> tuple[str | None, float]:
+    """The topic a question outside the topics (`ask_about_job`, `nlu_fallback`) may still be about, and how
+    sure: its share of the topics' confidence, discounted. A hint only: its answer must hold what was asked."""
+    topics = [(topic, confidence) for name, confidence in ranking if (topic := topic_of_intent(name))]
+    total = sum(confidence for _, confidence in topics)
+    if not topics or total <= 0:
+        return None, 0.0
+    topic, confidence = max(topics, key=lambda pair: pair[1])
+    return topic, trust * confidence / total
 
 
 # topic -> the words a question uses to ask for the topic as a whole; a question with other

@@ -17,11 +17,14 @@ def make_tracker(
     entities: list[dict[str, Any]] | None = None,
     sender_id: str = "test-user",
     events: list[dict[str, Any]] | None = None,
+    ranking: list[tuple[str, float]] | None = None,
 ) -> Tracker:
-    """A tracker whose latest message has this intent, text, metadata and entities."""
+    """A tracker whose latest message has this intent (and `ranking`: the classifier's runners-up), text,
+    metadata and entities."""
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": 1.0} if intent else {},
+        "intent_ranking": [{"name": name, "confidence": confidence} for name, confidence in ranking or []],
         "entities": entities or [],
         "metadata": metadata or {},
     }

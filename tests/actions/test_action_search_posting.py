@@ -33,6 +33,32 @@ async def test_says_not_stated_when_nothing_matches(catalog: Catalog) -> None:
     assert message_names(messages) == [names.REPLY_NOT_STATED]
 
 
+async def test_a_question_outside_the_topics_still_gets_its_likeliest_topic_when_that_answers_it(
+    catalog: Catalog,
+) -> None:
+    tracker = make_tracker(
+        intent="ask_about_job",
+        text="what's the lowest it starts at?",
+        slots={names.SLOT_POSTING: PASADENA},
+        ranking=[("ask_about_job", 0.7), ("ask_salary", 0.25), ("ask_location", 0.03)],
+    )
+    messages, _ = await run_action(ActionSearchPosting(), tracker)
+    assert message_names(messages) == [names.REPLY_TOPIC_ANSWER]
+    assert "$57,946.10" in messages[0]["text"]
+
+
+async def test_the_likeliest_topic_is_not_sent_for_what_its_answer_does_not_hold(catalog: Catalog) -> None:
+    tracker = make_tracker(
+        intent="ask_about_job",
+        text="which union would represent me?",
+        slots={names.SLOT_POSTING: LAUSD},
+        ranking=[("ask_about_job", 0.6), ("ask_location", 0.35), ("ask_benefits", 0.05)],
+    )
+    messages, _ = await run_action(ActionSearchPosting(), tracker)
+    assert message_names(messages) == [names.REPLY_NOT_STATED]
+    assert "union" in messages[0]["text"]
+
+
 async def test_out_of_scope_gets_the_out_of_scope_reply(catalog: Catalog) -> None:
     tracker = make_tracker(
         intent="out_of_scope", text="what's the weather tomorrow?", slots={names.SLOT_POSTING: LAUSD}
