@@ -24,7 +24,8 @@ _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5"}
 _KINDS = r"(district|city|county|college|university)"
 _EMPLOYER_KIND = re.compile(
     rf"\b(?:the|this|that) {_KINDS}\b"
-    rf"|\b{_KINDS}(?: s)? (?:employees?|staff|workers?|jobs?|postings?|openings?|positions?|departments?|hr)\b"
+    rf"|\b{_KINDS}(?: s)? (?:employees?|staff|workers?|jobs?|postings?|openings?|positions?|departments?|hr|recruiters?"
+    r"|e ?mails?|messages?|letters?|websites?|web ?site|portal)\b"
 )
 
 

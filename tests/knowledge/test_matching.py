@@ -103,6 +103,8 @@ def test_no_postings() -> None:
         ("district offices", []),
         ("which city department is hiring for this", [PASADENA_ID]),
         ("who is the district hr contact", [LAUSD_ID]),
+        ("so district emails don't land in my junk folder", [LAUSD_ID]),
+        ("the city website won't load", [PASADENA_ID]),
     ],
 )
 def test_the_employer_named_by_its_kind(text: str, expected: list[str], real_postings: list[Posting]) -> None:
