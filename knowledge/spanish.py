@@ -310,7 +310,7 @@ prestaciones, beneficios, benefits | benefits
 seguro, seguros, aseguranza | insurance
 seguro medico, seguro de salud | medical insurance
 seguro de vida | life insurance
-vista | vision
+de la vista, de vista, la vista | vision
 jubilacion, retiro | retirement
 vacaciones | vacation
 dias festivos, feriados, dias feriados, festivos | holidays
