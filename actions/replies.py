@@ -31,17 +31,13 @@ def section_label(heading: str, posting: Posting, *, language: str | None = None
     return section_title(heading, posting)
 
 
-def contact_line(
-    posting: Posting, topic: str | None = None, *, language: str | None = None, cited: bool = False
-) -> str:
-    """Whom to ask when the posting does not say: its contact for that kind of question, or honest advice.
-
-    The line names the contact's section, unless the reply's citation (`cited`) already does.
-    """
-    return _contact_line(posting, best_contact(posting, topic), language=language, cited=cited)
+def contact_line(posting: Posting, topic: str | None = None, *, language: str | None = None) -> str:
+    """Whom to ask when the posting does not say: its contact for that kind of question, or honest advice."""
+    return _contact_line(posting, best_contact(posting, topic), language=language, cited=False)
 
 
 def _contact_line(posting: Posting, found: Contact | None, *, language: str | None, cited: bool) -> str:
+    """The line for `found`; it names the contact's section unless the reply's citation (`cited`) already does."""
     if found and cited:
         return text(names.PIECE_CITED_CONTACT, contact=found.value, language=language)
     if found:
