@@ -15,7 +15,7 @@ from actions.language import DEFAULT, reply_language
 from actions.messages import speak
 from actions.posting_context import Resolution, resolve_posting
 from knowledge.catalog import Catalog
-from knowledge.topics import OUTSIDE_TOPIC_INTENTS, likeliest_topic
+from knowledge.topics import likeliest_topic
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -40,11 +40,10 @@ def latest_confidence(tracker: Tracker) -> float:
 def topic_hint(tracker: Tracker) -> tuple[str | None, float]:
     """For a question the classifier put outside the topics (or was unsure of), the topic it may still be
     about and how sure (see `likeliest_topic`); none for anything else."""
-    if latest_intent(tracker) not in OUTSIDE_TOPIC_INTENTS:
-        return None, 0.0
     ranking = tracker.latest_message.get("intent_ranking") or []
     return likeliest_topic(
-        [(str(r["name"]), float(r.get("confidence") or 0.0)) for r in ranking if isinstance(r, dict) and r.get("name")]
+        latest_intent(tracker),
+        [(str(r["name"]), float(r.get("confidence") or 0.0)) for r in ranking if isinstance(r, dict) and r.get("name")],
     )
 
 

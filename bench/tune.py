@@ -24,7 +24,7 @@ from knowledge.model import Posting
 from knowledge.parser import parse_posting
 from knowledge.responder import DEFAULT_THRESHOLDS, Thresholds, respond
 from knowledge.search import PostingIndex
-from knowledge.topics import OUTSIDE_TOPIC_INTENTS, OUTSIDE_TOPICS_TRUST, likeliest_topic, topic_of_intent
+from knowledge.topics import OUTSIDE_TOPICS_TRUST, likeliest_topic, topic_of_intent
 from tests.servers import SEED_POSTINGS
 
 MODEL = PROJECT_ROOT / "models" / "helpbot.tar.gz"
@@ -93,12 +93,26 @@ def right(
     """Whether `respond` gets this case right under these thresholds."""
     posting, index = postings[case.posting]
     topic, confidence = topic_of_intent(case.intent), case.confidence
-    if case.intent in OUTSIDE_TOPIC_INTENTS:  # as actions.conversation.topic_hint
-        topic, confidence = likeliest_topic(case.ranking, trust)
+    if topic is None:  # the hint actions.conversation.topic_hint gives
+        topic, confidence = likeliest_topic(case.intent, case.ranking, trust)
     reply = respond(case.text, posting, index, today=today, topic=topic, confidence=confidence, thresholds=thresholds)
     if not case.answerable:
         return not reply.stated
     return reply.stated and all(normalize(fact) in normalize(reply.text) for fact in case.expect)
+
+
+def _shares(
+    classified: list[Case],
+    thresholds: Thresholds,
+    postings: dict[str, tuple[Posting, PostingIndex]],
+    today: date,
+    trust: float = OUTSIDE_TOPICS_TRUST,
+) -> tuple[float, float]:
+    """The share of long-tail (dev) cases and of topic cases `respond` gets right with these settings."""
+    outcomes = [(case, right(case, thresholds, postings, today, trust)) for case in classified]
+    long_tail = [ok for case, ok in outcomes if case.long_tail]
+    topics = [ok for case, ok in outcomes if not case.long_tail]
+    return sum(long_tail) / len(long_tail), sum(topics) / len(topics)
 
 
 @click.command()
@@ -118,20 +132,15 @@ def main() -> None:
             trust_topic_confidence=confidence,
             topic_min_coverage=coverage,
         )
-        outcomes = [(case, right(case, thresholds, postings, today)) for case in classified]
-        long_tail = [ok for case, ok in outcomes if case.long_tail]
-        topics = [ok for case, ok in outcomes if not case.long_tail]
-        results.append((sum(long_tail) / len(long_tail), sum(topics) / len(topics), values))
+        results.append((*_shares(classified, thresholds, postings, today), values))
     results.sort(key=lambda r: r[0] + r[1], reverse=True)
     click.echo(" | ".join([*GRID, "long tail (dev)", "topic questions"]))
     for long_tail_share, topic_share, values in results[:10]:
         click.echo(" | ".join([*(str(v) for v in values), f"{long_tail_share:.3f}", f"{topic_share:.3f}"]))
     click.echo("\noutside_topics_trust | long tail (dev) | topic questions")
     for trust in TRUST_GRID:
-        outcomes = [(case, right(case, DEFAULT_THRESHOLDS, postings, today, trust)) for case in classified]
-        long_tail = [ok for case, ok in outcomes if case.long_tail]
-        topics = [ok for case, ok in outcomes if not case.long_tail]
-        click.echo(f"{trust} | {sum(long_tail) / len(long_tail):.3f} | {sum(topics) / len(topics):.3f}")
+        long_tail_share, topic_share = _shares(classified, DEFAULT_THRESHOLDS, postings, today, trust)
+        click.echo(f"{trust} | {long_tail_share:.3f} | {topic_share:.3f}")
 
 
 if __name__ == "__main__":

@@ -44,10 +44,13 @@ OUTSIDE_TOPICS_TRUST = 0.85
 
 
 def likeliest_topic(
-    ranking: Sequence[tuple[str, float]], trust: float = OUTSIDE_TOPICS_TRUST
+    intent: str | None, ranking: Sequence[tuple[str, float]], trust: float = OUTSIDE_TOPICS_TRUST
 ) -> tuple[str | None, float]:
     """The topic a question outside the topics (`ask_about_job`, `nlu_fallback`) may still be about, and how
-    sure: its share of the topics' confidence, discounted. A hint only: its answer must hold what was asked."""
+    sure: its share of the topics' confidence, discounted; none for other intents. A hint only: its answer
+    must hold what was asked."""
+    if intent not in OUTSIDE_TOPIC_INTENTS:
+        return None, 0.0
     topics = [(topic, confidence) for name, confidence in ranking if (topic := topic_of_intent(name))]
     total = sum(confidence for _, confidence in topics)
     if not topics or total <= 0:
